@@ -1,0 +1,15 @@
+package io.github.dqualizer.ctk;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Entry point of the Resilience Execution API. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class CtkApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CtkApplication.class, args);
+    }
+}
