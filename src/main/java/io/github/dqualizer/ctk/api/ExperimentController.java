@@ -1,0 +1,130 @@
+package io.github.dqualizer.ctk.api;
+
+import io.github.dqualizer.ctk.engine.DryMode;
+import io.github.dqualizer.ctk.experiment.ExperimentValidator;
+import io.github.dqualizer.ctk.experiment.ValidationProblem;
+import io.github.dqualizer.ctk.jobs.RunOutcome;
+import io.github.dqualizer.ctk.jobs.RunSubmitter;
+import io.github.dqualizer.ctk.jobs.RunWaiter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** {@code POST /execute_experiment} (the prototype's endpoint) and {@code POST /experiments/validate}. */
+@RestController
+class ExperimentController {
+
+    private final Authenticator authenticator;
+    private final BodyReader bodyReader;
+    private final ExperimentValidator validator;
+    private final RunSubmitter submitter;
+    private final RunWaiter waiter;
+    private final ApiProperties properties;
+
+    ExperimentController(Authenticator authenticator, BodyReader bodyReader, ExperimentValidator validator,
+                         RunSubmitter submitter, RunWaiter waiter, ApiProperties properties) {
+        this.authenticator = authenticator;
+        this.bodyReader = bodyReader;
+        this.validator = validator;
+        this.submitter = submitter;
+        this.waiter = waiter;
+        this.properties = properties;
+    }
+
+    @PostMapping("/execute_experiment")
+    Mono<ResponseEntity<Envelope>> execute(ServerHttpRequest request,
+                                           @RequestParam(required = false) Boolean wait,
+                                           @RequestParam(required = false) Long timeout,
+                                           @RequestParam(required = false) String dry) {
+        boolean waitForEnd = wait == null ? properties.waitByDefault() : wait;
+        return authenticator.authenticate(request.getHeaders())
+                .flatMap(owner -> {
+                    BodyReader.requireSupported(request.getHeaders().getContentType());
+                    String dryMode = dryMode(dry);
+                    Duration waitTimeout = waitTimeout(timeout);
+                    return bodyReader.read(request)
+                            .flatMap(experiment -> validated(experiment))
+                            .flatMap(experiment -> submit(owner, experiment, dryMode, waitForEnd, waitTimeout));
+                });
+    }
+
+    @PostMapping("/experiments/validate")
+    Mono<Map<String, Boolean>> validate(ServerHttpRequest request) {
+        return authenticator.authenticate(request.getHeaders())
+                .flatMap(owner -> {
+                    BodyReader.requireSupported(request.getHeaders().getContentType());
+                    return bodyReader.read(request);
+                })
+                .flatMap(this::validated)
+                .map(valid -> Map.of("valid", true));
+    }
+
+    private Mono<Map<String, Object>> validated(Map<String, Object> experiment) {
+        // validation may resolve executables and environment: keep it off the event loop
+        return Mono.fromCallable(() -> validator.validate(experiment))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(problems -> problems.isEmpty() ? Mono.just(experiment)
+                        : Mono.error(ApiException.invalidExperiment(describe(problems))));
+    }
+
+    private Mono<ResponseEntity<Envelope>> submit(String owner, Map<String, Object> experiment, String dryMode,
+                                                  boolean waitForEnd, Duration waitTimeout) {
+        String runId = submitter.newRunId();
+        Mono<RunOutcome> stored = Mono.fromCallable(() -> submitter.submit(runId, owner, experiment, dryMode))
+                .subscribeOn(Schedulers.boundedElastic());
+        if (!waitForEnd) {
+            return stored.map(outcome -> respond(Outcomes.accepted(runId, outcome.title())));
+        }
+        // registers for the completion before the job exists, so even an instant run is not missed
+        Mono<RunOutcome> end = waiter.awaitEnd(runId, waitTimeout);
+        return stored.doOnError(error -> waiter.forget(runId))
+                .then(end)
+                .map(outcome -> respond(Outcomes.envelope(outcome)));
+    }
+
+    private static ResponseEntity<Envelope> respond(Envelope envelope) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(envelope.statusCode());
+        if (envelope.runId() != null) {
+            builder.location(URI.create("/experiments/" + envelope.runId()));
+        }
+        return builder.body(envelope);
+    }
+
+    private static String dryMode(String dry) {
+        try {
+            DryMode mode = DryMode.parse(dry);
+            return mode == null ? null : dry;
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request.", e.getMessage());
+        }
+    }
+
+    private Duration waitTimeout(Long seconds) {
+        if (seconds == null) {
+            return min(properties.defaultWaitTimeout(), properties.maxWaitTimeout());
+        }
+        if (seconds <= 0) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request.", "timeout must be a positive number of seconds.");
+        }
+        return min(Duration.ofSeconds(seconds), properties.maxWaitTimeout());
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static List<String> describe(List<ValidationProblem> problems) {
+        return problems.stream()
+                .map(p -> p.location() == null || p.location().isEmpty() ? p.message() : p.location() + ": " + p.message())
+                .toList();
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.dqualizer.ctk.api;
+
+import io.github.dqualizer.ctk.jobs.ExperimentRun;
+import io.github.dqualizer.ctk.jobs.RunQueries;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Read access to the caller's runs: status, journal and history. Another user's run is a 404. */
+@RestController
+class RunController {
+
+    private final Authenticator authenticator;
+    private final RunQueries queries;
+    private final ApiProperties properties;
+
+    RunController(Authenticator authenticator, RunQueries queries, ApiProperties properties) {
+        this.authenticator = authenticator;
+        this.queries = queries;
+        this.properties = properties;
+    }
+
+    @GetMapping("/experiments/{id}")
+    Mono<RunView> run(ServerHttpRequest request, @PathVariable String id) {
+        return owned(request, id).map(RunView::of);
+    }
+
+    @GetMapping(value = "/experiments/{id}/journal", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<String> journal(ServerHttpRequest request, @PathVariable String id) {
+        return owned(request, id).map(run -> {
+            if (run.journalJson() == null) {
+                throw new ApiException(HttpStatus.NOT_FOUND, "No journal yet.",
+                        "Run " + id + " is " + run.status().wireName() + "; its journal exists once it has ended.");
+            }
+            return run.journalJson();
+        });
+    }
+
+    @GetMapping("/experiments")
+    Mono<Map<String, Object>> list(ServerHttpRequest request,
+                                   @RequestParam(defaultValue = "0") int page,
+                                   @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > properties.pageSizeLimit()) {
+            return Mono.error(new ApiException(HttpStatus.BAD_REQUEST, "Invalid request.",
+                    "page must be >= 0 and size between 1 and " + properties.pageSizeLimit() + "."));
+        }
+        return authenticator.authenticate(request.getHeaders())
+                .flatMap(owner -> blocking(() -> queries.listOwnedBy(owner, page, size)))
+                .map(result -> {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("items", result.getContent().stream().map(RunView::of).toList());
+                    body.put("page", page);
+                    body.put("size", size);
+                    body.put("total", result.getTotalElements());
+                    return body;
+                });
+    }
+
+    private Mono<ExperimentRun> owned(ServerHttpRequest request, String id) {
+        return authenticator.authenticate(request.getHeaders())
+                .flatMap(owner -> blocking(() -> queries.ownedBy(id, owner).orElse(null)))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("No run " + id + " of yours exists.")));
+    }
+
+    private static <T> Mono<T> blocking(Callable<T> query) {
+        return Mono.fromCallable(query).subscribeOn(Schedulers.boundedElastic());
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.dqualizer.ctk.auth;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Authentication settings.
+ *
+ * @param databaseUrl        JDBC URL the {@code dbUsername}/{@code dbPassword} pair is checked against; defaults to the service's datasource URL
+ * @param cacheTtl           how long a successful check is remembered (keyed by a salted digest, never the clear text)
+ * @param connectTimeout     timeout when opening the checking connection
+ * @param bootstrapDemoUser  create dqualizer's demo user ({@code demoUser}/{@code demo}) on the embedded H2 database
+ */
+@ConfigurationProperties("ctk.auth")
+public record AuthProperties(String databaseUrl, Duration cacheTtl, Duration connectTimeout, boolean bootstrapDemoUser) {
+
+    public AuthProperties {
+        cacheTtl = cacheTtl == null ? Duration.ofSeconds(30) : cacheTtl;
+        connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
+    }
+}

@@ -1,0 +1,4 @@
+package io.github.dqualizer.ctk.engine;
+
+public record RunOptions(String runId, DryMode dry) {
+}

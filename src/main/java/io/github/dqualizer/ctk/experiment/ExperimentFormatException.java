@@ -1,0 +1,7 @@
+package io.github.dqualizer.ctk.experiment;
+
+public class ExperimentFormatException extends RuntimeException {
+    public ExperimentFormatException(String message) {
+        super(message);
+    }
+}

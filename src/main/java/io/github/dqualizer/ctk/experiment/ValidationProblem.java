@@ -1,0 +1,4 @@
+package io.github.dqualizer.ctk.experiment;
+
+public record ValidationProblem(String location, String message) {
+}

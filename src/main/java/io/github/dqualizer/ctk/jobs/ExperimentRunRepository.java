@@ -1,0 +1,13 @@
+package io.github.dqualizer.ctk.jobs;
+
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ExperimentRunRepository extends JpaRepository<ExperimentRun, String> {
+
+    Optional<ExperimentRun> findByIdAndOwner(String id, String owner);
+
+    Page<ExperimentRun> findByOwnerOrderBySeqDesc(String owner, Pageable pageable);
+}

@@ -1,0 +1,25 @@
+package io.github.dqualizer.ctk.jobs;
+
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+
+/** Read access to runs, always scoped to their owner. Blocking (JDBC). */
+@Component
+public class RunQueries {
+
+    private final ExperimentRunRepository runs;
+
+    RunQueries(ExperimentRunRepository runs) {
+        this.runs = runs;
+    }
+
+    public Optional<ExperimentRun> ownedBy(String runId, String owner) {
+        return runs.findByIdAndOwner(runId, owner);
+    }
+
+    public Page<ExperimentRun> listOwnedBy(String owner, int page, int size) {
+        return runs.findByOwnerOrderBySeqDesc(owner, PageRequest.of(page, size));
+    }
+}

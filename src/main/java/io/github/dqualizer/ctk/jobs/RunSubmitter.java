@@ -1,0 +1,67 @@
+package io.github.dqualizer.ctk.jobs;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.jobrunr.scheduling.JobScheduler;
+import org.springframework.stereotype.Component;
+
+import static org.jobrunr.scheduling.JobBuilder.aJob;
+
+/** Stores an accepted run and enqueues its JobRunr job, which carries only the run id. */
+@Component
+public class RunSubmitter {
+
+    private static final int MAX_JOB_NAME = 200;
+
+    private final ExperimentRunRepository runs;
+    private final StoredExperiment storage;
+    private final JobScheduler scheduler;
+    private final JobStartNudger nudger;
+    private final Clock clock;
+
+    RunSubmitter(ExperimentRunRepository runs, StoredExperiment storage, JobScheduler scheduler,
+                 JobStartNudger nudger, Clock clock) {
+        this.runs = runs;
+        this.storage = storage;
+        this.scheduler = scheduler;
+        this.nudger = nudger;
+        this.clock = clock;
+    }
+
+    /** Creates the run id first so a waiter can register before the job can possibly finish. */
+    public String newRunId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** Blocking (JDBC): call on a bounded-elastic scheduler. */
+    public RunOutcome submit(String runId, String owner, Map<String, Object> experiment, String dryMode) {
+        String title = String.valueOf(experiment.get("title"));
+        ExperimentRun run = new ExperimentRun(runId, owner, title, dryMode, storage.maskedDocument(experiment),
+                storage.encryptedSecrets(experiment), clock.instant());
+        runs.saveAndFlush(run);
+        try {
+            enqueue(runId, title);
+        } catch (RuntimeException e) {
+            // never leave a queued run without a job: the client gets an error and nothing stays stored
+            runs.deleteById(runId);
+            throw e;
+        }
+        nudger.nudge();
+        return RunOutcome.of(run);
+    }
+
+    private void enqueue(String runId, String title) {
+        UUID id = UUID.fromString(runId);
+        scheduler.create(aJob()
+                .withId(id)
+                .withName(jobName(title))
+                .withAmountOfRetries(0)
+                .withDetails((ExperimentJob job) -> job.execute(runId)));
+    }
+
+    static String jobName(String title) {
+        String oneLine = title.replaceAll("\\s+", " ").trim();
+        return oneLine.length() <= MAX_JOB_NAME ? oneLine : oneLine.substring(0, MAX_JOB_NAME - 1) + "…";
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.dqualizer.ctk.support;
+
+/**
+ * The MySQL-compatible server the MySQL-backed tests use, configured through
+ * {@code CTK_TEST_MYSQL_URL}, {@code CTK_TEST_MYSQL_USERNAME} and {@code CTK_TEST_MYSQL_PASSWORD}.
+ * When {@code -Dctk.test.mysql.required=true} (CI), a missing server fails the tests instead of skipping them.
+ */
+public final class MySqlTestDatabase {
+
+    private MySqlTestDatabase() {
+    }
+
+    public static boolean configured() {
+        String url = url();
+        return url != null && !url.isBlank();
+    }
+
+    public static boolean required() {
+        return Boolean.parseBoolean(System.getProperty("ctk.test.mysql.required", "false"));
+    }
+
+    public static String url() {
+        return System.getenv("CTK_TEST_MYSQL_URL");
+    }
+
+    public static String username() {
+        return orDefault(System.getenv("CTK_TEST_MYSQL_USERNAME"), "aDBUser");
+    }
+
+    public static String password() {
+        return orDefault(System.getenv("CTK_TEST_MYSQL_PASSWORD"), "aDBPw");
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
