@@ -1,20 +1,24 @@
 package io.github.dqualizer.ctk.engine;
 
-import java.util.LinkedHashMap;
+import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** TEMPORARY stub until the engine branch lands. */
+/** Runs a validated CTK experiment like chaoslib's {@code run_experiment} and returns its journal. */
 @Component
 public class ExperimentRunner {
+
+    private final PythonFunctionRegistry registry;
+    private final List<RunListener> listeners;
+
+    public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners) {
+        this.registry = registry;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** Runs on the calling thread; never throws, never returns null. */
     public Map<String, Object> run(Map<String, Object> experiment, RunOptions options) {
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("chaoslib-version", "1.45.0");
-        j.put("experiment", experiment);
-        j.put("status", "completed");
-        j.put("deviated", false);
-        j.put("run", List.of());
-        return j;
+        throw new UnsupportedOperationException("not yet implemented");
     }
 }

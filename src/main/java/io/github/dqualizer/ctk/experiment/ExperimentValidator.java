@@ -1,21 +1,83 @@
 package io.github.dqualizer.ctk.experiment;
 
-import java.util.ArrayList;
+import io.github.dqualizer.ctk.experiment.configuration.ConfigurationLoader;
+import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
+import io.github.dqualizer.ctk.experiment.configuration.LoadErrors;
+import io.github.dqualizer.ctk.experiment.configuration.SecretsLoader;
+import io.github.dqualizer.ctk.experiment.validation.ExperimentChecks;
+import io.github.dqualizer.ctk.experiment.validation.Problems;
+import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** TEMPORARY stub until the engine branch lands. */
+/**
+ * chaoslib's {@code ensure_experiment_is_valid} (section 2), reporting every problem instead of the first;
+ * python providers are resolved against the {@link PythonFunctionRegistry}.
+ */
 @Component
 public class ExperimentValidator {
+
+    private final PythonFunctionRegistry registry;
+    private volatile boolean ignoreControls;
+    private volatile EnvLookup env = EnvLookup.system();
+
+    public ExperimentValidator(PythonFunctionRegistry registry) {
+        this(registry, EngineProperties.defaults());
+    }
+
+    @Autowired
+    public ExperimentValidator(PythonFunctionRegistry registry, EngineProperties properties) {
+        this.registry = registry;
+        this.ignoreControls = properties.ignoreControls();
+    }
+
+    public void setIgnoreControls(boolean ignoreControls) {
+        this.ignoreControls = ignoreControls;
+    }
+
+    /** Replaces the process environment used for env configuration, secrets and PATH (tests). */
+    public void setEnv(EnvLookup env) {
+        this.env = env;
+    }
+
+    /** All problems found, empty when the experiment is valid; never throws. */
     public List<ValidationProblem> validate(Map<String, Object> experiment) {
-        List<ValidationProblem> problems = new ArrayList<>();
-        if (experiment.get("title") == null) problems.add(new ValidationProblem("title", "experiment requires a title"));
-        if (experiment.get("description") == null) problems.add(new ValidationProblem("description", "experiment requires a description"));
-        if (experiment.get("method") instanceof List<?> method) {
-            for (Object a : method) if (a instanceof Map<?, ?> m && !"action".equals(m.get("type")) && !"probe".equals(m.get("type")))
-                problems.add(new ValidationProblem("method[0].type", "'" + m.get("type") + "' is not a supported activity type"));
+        Problems problems = new Problems();
+        try {
+            if (experiment == null || experiment.isEmpty()) {
+                problems.add("", "an empty experiment is not an experiment");
+                return problems.toList();
+            }
+            ExperimentChecks checks = new ExperimentChecks(registry, env, ignoreControls);
+            LoadErrors report = (location, error) -> problems.add(location, error.getMessage());
+            checks.header(experiment, problems);
+            loadBlocks(experiment, problems, report);
+            checks.body(experiment, problems);
+        } catch (RuntimeException e) {
+            // a validator must never fail the request: report what broke
+            problems.add("", "the experiment could not be validated: " + e);
         }
-        return problems;
+        return problems.toList();
+    }
+
+    private void loadBlocks(Map<String, Object> experiment, Problems problems, LoadErrors report) {
+        Object configuration = experiment.get("configuration");
+        if (configuration != null && !(configuration instanceof Map)) {
+            problems.add("configuration", "the configuration must be an object");
+        }
+        ConfigurationLoader.load(configuration, env, report);
+        Object secrets = experiment.get("secrets");
+        if (secrets != null && !(secrets instanceof Map)) {
+            problems.add("secrets", "the secrets must be an object");
+        } else if (secrets instanceof Map<?, ?> scopes) {
+            scopes.forEach((scope, value) -> {
+                if (value != null && !(value instanceof Map)) {
+                    problems.add("secrets." + scope, "a secrets scope must be an object");
+                }
+            });
+        }
+        SecretsLoader.load(secrets, env, report);
     }
 }

@@ -30,4 +30,12 @@ public interface PythonFunction {
      * message. Blocking work must honour thread interruption: it is how runs are cancelled.
      */
     Object invoke(Map<String, Object> arguments, RunContext context) throws Exception;
+
+    /**
+     * Whether the function takes {@code **kwargs}: then arguments not listed in {@link #parameters()} are
+     * accepted by validation instead of being reported as "not part of the function signature".
+     */
+    default boolean acceptsAnyArguments() {
+        return false;
+    }
 }

@@ -1,0 +1,110 @@
+package io.github.dqualizer.ctk.experiment.validation;
+
+import static io.github.dqualizer.ctk.experiment.validation.Checks.falsy;
+import static io.github.dqualizer.ctk.experiment.validation.Problems.child;
+
+import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
+import io.github.dqualizer.ctk.providers.FunctionParameter;
+import io.github.dqualizer.ctk.providers.PythonFunction;
+import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
+import io.github.dqualizer.ctk.providers.process.ExecutableLocator;
+import java.util.Map;
+import java.util.Optional;
+
+/** Provider-specific checks of section 2.3 (python against the registry, process path, http url/headers). */
+final class ProviderValidator {
+
+    private final PythonFunctionRegistry registry;
+    private final EnvLookup env;
+
+    ProviderValidator(PythonFunctionRegistry registry, EnvLookup env) {
+        this.registry = registry;
+        this.env = env;
+    }
+
+    void validate(Map<?, ?> activity, Map<?, ?> provider, String location, Problems problems) {
+        switch (String.valueOf(provider.get("type"))) {
+            case "python" -> python(activity, provider, location, problems);
+            case "process" -> process(activity, provider, location, problems);
+            case "http" -> http(provider, location, problems);
+            default -> {
+            }
+        }
+    }
+
+    private void python(Map<?, ?> activity, Map<?, ?> provider, String location, Problems problems) {
+        Object module = provider.get("module");
+        Object func = provider.get("func");
+        if (falsy(module)) {
+            problems.add(child(location, "module"), "a Python activity must have a module path");
+        }
+        if (falsy(func)) {
+            problems.add(child(location, "func"), "a Python activity must have a function name");
+        }
+        if (falsy(module) || falsy(func)) {
+            return;
+        }
+        String name = String.valueOf(activity.get("name"));
+        Optional<PythonFunction> function = registry.find(String.valueOf(module), String.valueOf(func));
+        if (function.isEmpty()) {
+            String supported = registry.supportedNames().isEmpty() ? "none" : String.join(", ", registry.supportedNames());
+            String message = registry.hasModule(String.valueOf(module))
+                    ? "The python module '" + module + "' does not expose a function called '" + func + "' in "
+                            + activity.get("type") + " '" + name + "'"
+                    : "could not find Python module '" + module + "' in activity '" + name + "'";
+            problems.add(location, message + "; supported functions: " + supported);
+            return;
+        }
+        Object arguments = provider.get("arguments");
+        if (arguments != null && !(arguments instanceof Map)) {
+            problems.add(child(location, "arguments"), "the arguments of a Python activity must be an object");
+            return;
+        }
+        bind(function.get(), arguments == null ? Map.of() : (Map<?, ?>) arguments, String.valueOf(func),
+                child(location, "arguments"), problems);
+    }
+
+    /** Python's {@code inspect.signature(func).bind(**arguments)} with configuration/secrets placeholders. */
+    private static void bind(PythonFunction function, Map<?, ?> arguments, String func, String location,
+            Problems problems) {
+        for (FunctionParameter parameter : function.parameters()) {
+            boolean injected = parameter.name().equals("configuration") || parameter.name().equals("secrets");
+            if (parameter.required() && !injected && !arguments.containsKey(parameter.name())) {
+                problems.add(location, "required argument '" + parameter.name() + "' is missing from activity '"
+                        + func + "'");
+            }
+        }
+        if (function.acceptsAnyArguments()) {
+            return;
+        }
+        for (Object key : arguments.keySet()) {
+            boolean declared = function.parameters().stream().anyMatch(p -> p.name().equals(key));
+            if (!declared) {
+                problems.add(child(location, String.valueOf(key)), "argument '" + key
+                        + "' is not part of the function signature in activity '" + func + "'");
+            }
+        }
+    }
+
+    private void process(Map<?, ?> activity, Map<?, ?> provider, String location, Problems problems) {
+        Object path = provider.get("path");
+        if (falsy(path)) {
+            problems.add(child(location, "path"), "a process activity must have a path");
+            return;
+        }
+        if (!(path instanceof String p) || ExecutableLocator.which(p, env).isEmpty()) {
+            problems.add(child(location, "path"), "path '" + path + "' cannot be found, in activity '"
+                    + activity.get("name") + "'");
+        }
+    }
+
+    private static void http(Map<?, ?> provider, String location, Problems problems) {
+        if (falsy(provider.get("url"))) {
+            problems.add(child(location, "url"), "a HTTP activity must have a URL");
+        }
+        Object headers = provider.get("headers");
+        if (!falsy(headers) && !(headers instanceof Map)) {
+            problems.add(child(location, "headers"), "a HTTP activities expect headers as a mapping");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.dqualizer.ctk.providers.process;
+
+import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Python's {@code shutil.which}: PATH search for bare names, else the file itself; executable, not a directory. */
+public final class ExecutableLocator {
+
+    private static final String DEFAULT_PATH = ":/bin:/usr/bin";
+
+    private ExecutableLocator() {
+    }
+
+    /** Lookup as chaoslib validates: no {@code ~} expansion. */
+    public static Optional<String> which(String name, EnvLookup env) {
+        if (name == null || name.isEmpty()) {
+            return Optional.empty();
+        }
+        if (name.contains("/")) {
+            return executable(name) ? Optional.of(name) : Optional.empty();
+        }
+        String path = env.get("PATH");
+        for (String dir : (path == null ? DEFAULT_PATH : path).split(File.pathSeparator, -1)) {
+            String candidate = dir.isEmpty() ? name : dir + "/" + name;
+            if (executable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Lookup as chaoslib runs: {@code ~} expanded first. */
+    public static Optional<String> whichExpanded(String name, EnvLookup env) {
+        if (name != null && (name.equals("~") || name.startsWith("~/"))) {
+            String home = env.get("HOME") != null ? env.get("HOME") : System.getProperty("user.home");
+            name = home + name.substring(1);
+        }
+        return which(name, env).map(found -> Path.of(found).toAbsolutePath().toString());
+    }
+
+    private static boolean executable(String candidate) {
+        try {
+            Path p = Path.of(candidate);
+            return Files.exists(p) && Files.isExecutable(p) && !Files.isDirectory(p);
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+}
