@@ -45,15 +45,22 @@ public class ExperimentJob {
         run.start(instance.name(), clock.instant());
         run = runs.saveAndFlush(run);
         log.info("Run {} started: {}", runId, run.title());
-        Map<String, Object> journal = runner.run(storage.forExecution(run),
-                new RunOptions(runId, DryMode.parse(run.dryMode())));
-        finish(run, journal);
+        Map<String, Object> journal;
+        try {
+            journal = runner.run(storage.forExecution(run), new RunOptions(runId, DryMode.parse(run.dryMode())));
+        } catch (RuntimeException e) {
+            // the engine answers every failure with a journal; this guards against its own defects
+            log.error("Run {} could not be executed", runId, e);
+            finish(run, null, "The run could not be executed: " + e.getClass().getSimpleName());
+            return;
+        }
+        finish(run, journal, null);
     }
 
-    private void finish(ExperimentRun run, Map<String, Object> journal) {
-        RunStatus status = RunStatus.fromJournal(journal.get("status"));
-        Boolean deviated = journal.get("deviated") instanceof Boolean b ? b : Boolean.FALSE;
-        run.finish(status, deviated, json.writeValueAsString(journal), null, clock.instant());
+    private void finish(ExperimentRun run, Map<String, Object> journal, String reason) {
+        RunStatus status = journal == null ? RunStatus.ABORTED : RunStatus.fromJournal(journal.get("status"));
+        Boolean deviated = journal != null && journal.get("deviated") instanceof Boolean b ? b : Boolean.FALSE;
+        run.finish(status, deviated, journal == null ? null : json.writeValueAsString(journal), reason, clock.instant());
         ExperimentRun saved = runs.saveAndFlush(run);
         log.info("Run {} ended: {} (deviated: {})", run.id(), status.wireName(), deviated);
         notifier.completed(RunOutcome.of(saved));

@@ -225,8 +225,6 @@ abstract class ExecuteExperimentContract {
     }
 
     <S extends WebTestClient.RequestHeadersSpec<?>> S authorized(S spec) {
-        spec.header("dbUsername", TestUsers.DB_USER).header("dbPassword", TestUsers.DB_PASSWORD)
-                .header("username", TestUsers.DEMO_USER).header("password", TestUsers.DEMO_PASSWORD);
-        return spec;
+        return TestUsers.authorized(spec);
     }
 }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Rows of dqualizer's users table for tests, written like dqualizer's deployment writes them (SHA-256 hex). */
 public final class TestUsers {
@@ -23,6 +24,13 @@ public final class TestUsers {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         put(jdbc, DEMO_USER, sha256Hex(DEMO_PASSWORD));
         put(jdbc, OTHER_USER, sha256Hex(OTHER_PASSWORD));
+    }
+
+    /** Adds the demo user's four credential headers. */
+    public static <S extends WebTestClient.RequestHeadersSpec<?>> S authorized(S spec) {
+        spec.header("dbUsername", DB_USER).header("dbPassword", DB_PASSWORD)
+                .header("username", DEMO_USER).header("password", DEMO_PASSWORD);
+        return spec;
     }
 
     public static void put(JdbcTemplate jdbc, String username, String hash) {

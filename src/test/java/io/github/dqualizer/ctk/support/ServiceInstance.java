@@ -1,0 +1,56 @@
+package io.github.dqualizer.ctk.support;
+
+import io.github.dqualizer.ctk.CtkApplication;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** A whole service instance started and stopped by a test (for restarts), on a free port. */
+public final class ServiceInstance implements AutoCloseable {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON_MAP = new ParameterizedTypeReference<>() {
+    };
+
+    private final ConfigurableApplicationContext context;
+    private final WebTestClient client;
+
+    private ServiceInstance(ConfigurableApplicationContext context) {
+        this.context = context;
+        String port = context.getEnvironment().getProperty("local.server.port");
+        this.client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    public static ServiceInstance start(Map<String, String> properties) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--ctk.dashboard.enabled=false",
+                "--ctk.secrets.key-file=target/test-secrets.key"));
+        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        return new ServiceInstance(new SpringApplicationBuilder(CtkApplication.class).run(args.toArray(String[]::new)));
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public Map<String, Object> submit(String experiment) {
+        return TestUsers.authorized(client.post().uri("/execute_experiment").contentType(MediaType.APPLICATION_JSON))
+                .bodyValue(experiment).exchange()
+                .expectBody(JSON_MAP).returnResult().getResponseBody();
+    }
+
+    public Map<String, Object> run(String runId) {
+        return TestUsers.authorized(client.get().uri("/experiments/" + runId)).exchange()
+                .expectBody(JSON_MAP).returnResult().getResponseBody();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
