@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code chaosspring.actions.change_assaults_configuration}: POST {@code assaults_configuration} as JSON to {@code chaosmonkey/assaults}; returns the target's
- * answer text. Values go as given: CMSB itself accepts "true", "True" and "TRUE" for booleans.
+ * {@code chaosspring.actions.change_assaults_configuration}: POST {@code assaults_configuration} as JSON to
+ * {@code chaosmonkey/assaults}; returns the target's answer text. Values go as given: CMSB itself accepts
+ * "true", "True" and "TRUE" for booleans.
  */
 @Component
 public class ChangeAssaultsConfiguration implements PythonFunction {

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code chaosspring.actions.change_watchers_configuration}: POST {@code watchers_configuration} as JSON to {@code chaosmonkey/watchers}; returns the target's
- * answer text. Values go as given: CMSB itself accepts "true", "True" and "TRUE" for booleans.
+ * {@code chaosspring.actions.change_watchers_configuration}: POST {@code watchers_configuration} as JSON to
+ * {@code chaosmonkey/watchers}; returns the target's answer text. Values go as given: CMSB itself accepts
+ * "true", "True" and "TRUE" for booleans.
  *
  * <p>Not in chaosspring 0.3.2 (proposed in its unmerged PR #8); dqualizer's experiments call it.
  */
