@@ -45,7 +45,8 @@ public class ChangeAssaultsConfiguration implements PythonFunction {
         ChaosMonkeyEndpoint endpoint = ChaosMonkeyEndpoint.from(arguments);
         Object settings = arguments.get("assaults_configuration");
         if (settings != null && !(settings instanceof Map)) {
-            throw new ActivityFailedException(FAILURE + ": assaults_configuration must be a JSON object, got: " + settings);
+            throw new ActivityFailedException(
+                    FAILURE + ": assaults_configuration must be a JSON object, got: " + settings);
         }
         // like chaosspring, an empty object is sent as no body at all, which CMSB answers with 400
         Object body = settings == null || ((Map<?, ?>) settings).isEmpty() ? null : settings;

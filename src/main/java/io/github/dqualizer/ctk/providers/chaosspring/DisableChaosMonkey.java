@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.Map;
 
-/** {@code chaosspring.actions.disable_chaosmonkey}: POST {@code chaosmonkey/disable}; returns the target's answer text. */
+/** {@code chaosspring.actions.disable_chaosmonkey}: POST {@code chaosmonkey/disable}; returns the answer text. */
 @Component
 public class DisableChaosMonkey implements PythonFunction {
 

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.Map;
 
-/** {@code chaosspring.actions.enable_chaosmonkey}: POST {@code chaosmonkey/enable}; returns the target's answer text. */
+/** {@code chaosspring.actions.enable_chaosmonkey}: POST {@code chaosmonkey/enable}; returns the answer text. */
 @Component
 public class EnableChaosMonkey implements PythonFunction {
 

@@ -17,7 +17,8 @@ final class Signatures {
     private Signatures() {
     }
 
-    /** {@code (base_url, <required...>, headers=None, timeout=None, verify_ssl=True, configuration=None, secrets=None)} */
+    /** {@code (base_url, <required...>, headers=None, timeout=None, verify_ssl=True, configuration=None,
+     * secrets=None)} */
     static List<FunctionParameter> of(String... requiredAfterBaseUrl) {
         List<FunctionParameter> parameters = new ArrayList<>();
         parameters.add(required("base_url"));
