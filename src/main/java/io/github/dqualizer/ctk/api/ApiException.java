@@ -7,11 +7,21 @@ public class ApiException extends RuntimeException {
 
     private final HttpStatus httpStatus;
     private final transient Object info;
+    private java.time.Duration retryAfter;
 
     public ApiException(HttpStatus httpStatus, String status, Object info) {
         super(status);
         this.httpStatus = httpStatus;
         this.info = info;
+    }
+
+    ApiException withRetryAfter(java.time.Duration after) {
+        this.retryAfter = after;
+        return this;
+    }
+
+    java.time.Duration retryAfter() {
+        return retryAfter;
     }
 
     public HttpStatus httpStatus() {

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -41,6 +42,9 @@ class EnvelopeErrorHandler implements WebExceptionHandler {
         var response = exchange.getResponse();
         response.setStatusCode(HttpStatusCode.valueOf(envelope.statusCode()));
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        if (error instanceof ApiException api && api.retryAfter() != null) {
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(api.retryAfter().toSeconds()));
+        }
         byte[] body = json.writeValueAsBytes(envelope);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }

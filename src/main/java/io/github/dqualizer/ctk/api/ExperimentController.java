@@ -46,7 +46,7 @@ class ExperimentController {
                                            @RequestParam(required = false) Long timeout,
                                            @RequestParam(required = false) String dry) {
         boolean waitForEnd = wait == null ? properties.waitByDefault() : wait;
-        return authenticator.authenticate(request.getHeaders())
+        return authenticator.authenticate(request)
                 .flatMap(owner -> {
                     BodyReader.requireSupported(request.getHeaders().getContentType());
                     String dryMode = dryMode(dry);
@@ -59,7 +59,7 @@ class ExperimentController {
 
     @PostMapping("/experiments/validate")
     Mono<Map<String, Boolean>> validate(ServerHttpRequest request) {
-        return authenticator.authenticate(request.getHeaders())
+        return authenticator.authenticate(request)
                 .flatMap(owner -> {
                     BodyReader.requireSupported(request.getHeaders().getContentType());
                     return bodyReader.read(request);

@@ -53,7 +53,7 @@ class RunController {
             return Mono.error(new ApiException(HttpStatus.BAD_REQUEST, "Invalid request.",
                     "page must be >= 0 and size between 1 and " + properties.pageSizeLimit() + "."));
         }
-        return authenticator.authenticate(request.getHeaders())
+        return authenticator.authenticate(request)
                 .flatMap(owner -> blocking(() -> queries.listOwnedBy(owner, page, size)))
                 .map(result -> {
                     Map<String, Object> body = new LinkedHashMap<>();
@@ -66,7 +66,7 @@ class RunController {
     }
 
     private Mono<ExperimentRun> owned(ServerHttpRequest request, String id) {
-        return authenticator.authenticate(request.getHeaders())
+        return authenticator.authenticate(request)
                 .flatMap(owner -> blocking(() -> queries.ownedBy(id, owner).orElse(null)))
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("No run " + id + " of yours exists.")));
     }

@@ -1,0 +1,58 @@
+package io.github.dqualizer.ctk.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dqualizer.ctk.support.TestUsers;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:ctk-api;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
+        "ctk.dashboard.enabled=false",
+        "ctk.secrets.key-file=target/test-secrets.key"})
+class AuthenticationThrottleTest {
+
+    private static final String GUESSED_USER = "guessedUser";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void executeWhenManyWrongPasswordsThenThrottledWhileAnotherUserStillGetsIn() {
+        TestUsers.ensure(dataSource);
+        TestUsers.put(new JdbcTemplate(dataSource), GUESSED_USER, TestUsers.sha256Hex("right"));
+        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30)).build();
+
+        Map<HttpStatus, Integer> answers = new HashMap<>();
+        for (int i = 0; i < 200; i++) {
+            HttpStatus status = (HttpStatus) client.get().uri("/experiments")
+                    .header("dbUsername", TestUsers.DB_USER).header("dbPassword", TestUsers.DB_PASSWORD)
+                    .header("username", GUESSED_USER).header("password", "guess-" + i)
+                    .exchange().returnResult(String.class).getStatus();
+            answers.merge(status, 1, Integer::sum);
+        }
+
+        assertThat(answers.get(HttpStatus.UNAUTHORIZED)).isEqualTo(10);
+        assertThat(answers.get(HttpStatus.TOO_MANY_REQUESTS)).isEqualTo(190);
+        client.get().uri("/experiments")
+                .header("dbUsername", TestUsers.DB_USER).header("dbPassword", TestUsers.DB_PASSWORD)
+                .header("username", GUESSED_USER).header("password", "right")
+                .exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().valueEquals("Retry-After", "60")
+                .expectBody().jsonPath("$.status_code").isEqualTo(429);
+        TestUsers.authorized(client.get().uri("/experiments")).exchange().expectStatus().isOk();
+    }
+}
