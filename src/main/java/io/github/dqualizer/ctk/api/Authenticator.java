@@ -2,6 +2,7 @@ package io.github.dqualizer.ctk.api;
 
 import io.github.dqualizer.ctk.auth.CredentialVerifier;
 import io.github.dqualizer.ctk.auth.Credentials;
+import io.github.dqualizer.ctk.auth.UserRoles;
 import java.net.InetSocketAddress;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -15,13 +16,21 @@ class Authenticator {
 
     private final CredentialVerifier verifier;
     private final AuthenticationThrottle throttle;
+    private final UserRoles roles;
 
-    Authenticator(CredentialVerifier verifier, AuthenticationThrottle throttle) {
+    Authenticator(CredentialVerifier verifier, AuthenticationThrottle throttle, UserRoles roles) {
         this.verifier = verifier;
         this.throttle = throttle;
+        this.roles = roles;
     }
 
+    /** Emits the caller's user name. */
     Mono<String> authenticate(ServerHttpRequest request) {
+        return caller(request).map(Caller::username);
+    }
+
+    /** Emits the caller with their role. */
+    Mono<Caller> caller(ServerHttpRequest request) {
         Credentials credentials = CredentialHeaders.from(request.getHeaders());
         String address = clientAddress(request);
         if (throttle.blocked(credentials.username(), address)) {
@@ -36,7 +45,9 @@ class Authenticator {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(ok -> {
                     if (ok) {
-                        return Mono.just(credentials.username());
+                        return Mono.fromCallable(() -> new Caller(credentials.username(),
+                                roles.has(credentials.username(), UserRoles.OPERATOR)))
+                                .subscribeOn(Schedulers.boundedElastic());
                     }
                     throttle.failed(credentials.username(), address);
                     return Mono.error(ApiException.unauthorized());

@@ -38,6 +38,7 @@ public class ExperimentRun {
     private long version;
     @Column(insertable = false, updatable = false)
     private Long seq;
+    private boolean cancelRequested;
 
     protected ExperimentRun() {
     }
@@ -58,6 +59,16 @@ public class ExperimentRun {
         this.status = RunStatus.RUNNING;
         this.node = node;
         this.startedAt = at;
+    }
+
+    void requestCancellation() {
+        this.cancelRequested = true;
+    }
+
+    /** Hands a run left behind by a dead instance to the one that recovers it. */
+    void takeOver(String node, String reason) {
+        this.node = node;
+        this.statusReason = reason;
     }
 
     void finish(RunStatus finalStatus, Boolean deviated, String journalJson, String reason, Instant at) {
@@ -82,4 +93,5 @@ public class ExperimentRun {
     public Instant submittedAt() { return submittedAt; }
     public Instant startedAt() { return startedAt; }
     public Instant endedAt() { return endedAt; }
+    public boolean cancelRequested() { return cancelRequested; }
 }

@@ -1,29 +1,24 @@
 package io.github.dqualizer.ctk.jobs;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.UUID;
+import org.jobrunr.server.BackgroundJobServer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** A name for this service instance, stored on the runs it executes (host name + a per-start suffix). */
+/**
+ * Names this instance on the runs it executes: its JobRunr background job server id, so that
+ * JobRunr's own server heartbeats tell whether the instance running a run is still alive.
+ */
 @Component
 public class InstanceIdentity {
 
     private final String name;
 
-    InstanceIdentity() {
-        this.name = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    InstanceIdentity(ObjectProvider<BackgroundJobServer> server) {
+        BackgroundJobServer jobServer = server.getIfAvailable();
+        this.name = jobServer == null ? "no-job-server" : jobServer.getId().toString();
     }
 
     public String name() {
         return name;
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown-host";
-        }
     }
 }

@@ -1,0 +1,80 @@
+package io.github.dqualizer.ctk.jobs;
+
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stores a finished run's journal and status. While the database is unreachable it keeps the
+ * result in memory and retries, so a run that ended during an outage is stored once the database is back.
+ */
+@Component
+class RunResultStore {
+
+    private static final Logger log = LoggerFactory.getLogger(RunResultStore.class);
+
+    private final ExperimentRunRepository runs;
+    private final RunCompletionNotifier notifier;
+    private final JsonMapper json;
+    private final JobsProperties properties;
+    private final Clock clock;
+
+    RunResultStore(ExperimentRunRepository runs, RunCompletionNotifier notifier, JsonMapper json,
+                   JobsProperties properties, Clock clock) {
+        this.runs = runs;
+        this.notifier = notifier;
+        this.json = json;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** {@code journal} null means the run produced none; {@code reason} explains the status then. */
+    void store(ExperimentRun run, Map<String, Object> journal, String reason) {
+        RunStatus status = journal == null ? RunStatus.ABORTED : RunStatus.fromJournal(journal.get("status"));
+        Boolean deviated = journal != null && journal.get("deviated") instanceof Boolean b ? b : Boolean.FALSE;
+        String journalJson = journal == null ? null : json.writeValueAsString(journal);
+        run.finish(status, deviated, journalJson, reason, clock.instant());
+        ExperimentRun saved = saveRetrying(run);
+        if (saved != null) {
+            log.info("Run {} ended: {} (deviated: {})", run.id(), status.wireName(), deviated);
+            notifier.completed(RunOutcome.of(saved));
+        }
+    }
+
+    private ExperimentRun saveRetrying(ExperimentRun run) {
+        long deadline = System.nanoTime() + properties.storeRetryTimeout().toNanos();
+        boolean interrupted = Thread.interrupted(); // a cancellation must not stop the result from being stored
+        try {
+            while (true) {
+                try {
+                    return runs.saveAndFlush(run);
+                } catch (OptimisticLockingFailureException e) {
+                    log.warn("Run {} was changed elsewhere (recovered by another instance?); its result here is dropped", run.id());
+                    return null;
+                } catch (DataAccessException | TransactionException e) {
+                    if (System.nanoTime() > deadline) {
+                        log.error("Run {} ended {} but could not be stored: the database stayed unreachable", run.id(),
+                                run.status().wireName());
+                        return null;
+                    }
+                    log.warn("Cannot store the result of run {} yet (database unreachable); retrying", run.id());
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException again) {
+                        interrupted = true;
+                    }
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
