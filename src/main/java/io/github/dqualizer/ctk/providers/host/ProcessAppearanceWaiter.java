@@ -1,0 +1,54 @@
+package io.github.dqualizer.ctk.providers.host;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import org.springframework.stereotype.Component;
+
+/**
+ * Polls the process table until a process of a name appears, and estimates when it appeared.
+ *
+ * <p>The process appeared between the previous scan and the one that found it, so the estimate
+ * is the midpoint of the two scans' start times: its error is at most half a poll period plus a scan.
+ */
+@Component
+public class ProcessAppearanceWaiter {
+
+    private final ProcessTable table;
+
+    public ProcessAppearanceWaiter(ProcessTable table) {
+        this.table = table;
+    }
+
+    /** A process that was found, and when ({@link System#nanoTime()}) it is estimated to have appeared. */
+    public record Appearance(RunningProcess process, long nanoTime, boolean presentAtFirstScan) {
+    }
+
+    /**
+     * Waits until a process matching {@code processName} whose PID is not in {@code ignoredPids}
+     * exists, or until {@code deadlineNanoTime}; honours interruption.
+     */
+    public Optional<Appearance> await(String processName, Set<Long> ignoredPids, long deadlineNanoTime, Duration pollInterval)
+            throws InterruptedException {
+        long previousScan = System.nanoTime();
+        boolean first = true;
+        while (true) {
+            long scan = System.nanoTime();
+            Optional<RunningProcess> found = table.firstMatching(processName, ignoredPids);
+            if (found.isPresent()) {
+                long estimate = first ? scan : previousScan + (scan - previousScan) / 2;
+                return Optional.of(new Appearance(found.get(), estimate, first));
+            }
+            if (scan - deadlineNanoTime >= 0) {
+                return Optional.empty();
+            }
+            LockSupport.parkNanos(Math.min(pollInterval.toNanos(), deadlineNanoTime - scan));
+            if (Thread.interrupted()) {
+                throw new InterruptedException("stopped waiting for process '" + processName + "'");
+            }
+            previousScan = scan;
+            first = false;
+        }
+    }
+}
