@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * Polls the process table until a process of a name appears, and estimates when it appeared.
  *
- * <p>The process appeared between the previous scan and the one that found it, so the estimate
- * is the midpoint of the two scans' start times: its error is at most half a poll period plus a scan.
+ * <p>The process was absent when the previous poll started and present when this poll found it;
+ * the estimate is the midpoint of that interval, so its error is at most half a poll period
+ * (pause plus incremental scan, a few milliseconds).
  */
 @Component
 public class ProcessAppearanceWaiter {
@@ -31,14 +32,15 @@ public class ProcessAppearanceWaiter {
      */
     public Optional<Appearance> await(String processName, Set<Long> ignoredPids, long deadlineNanoTime, Duration pollInterval)
             throws InterruptedException {
-        long previousScan = System.nanoTime();
+        ProcessWatch watch = table.watch(processName, ignoredPids);
         boolean first = true;
+        long previousScan = System.nanoTime();
         while (true) {
             long scan = System.nanoTime();
-            Optional<RunningProcess> found = table.firstMatching(processName, ignoredPids);
+            Optional<RunningProcess> found = watch.poll();
             if (found.isPresent()) {
-                long estimate = first ? scan : previousScan + (scan - previousScan) / 2;
-                return Optional.of(new Appearance(found.get(), estimate, first));
+                long seen = System.nanoTime();
+                return Optional.of(new Appearance(found.get(), first ? scan : previousScan + (seen - previousScan) / 2, first));
             }
             if (scan - deadlineNanoTime >= 0) {
                 return Optional.empty();

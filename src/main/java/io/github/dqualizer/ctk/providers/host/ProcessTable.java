@@ -43,7 +43,13 @@ public class ProcessTable {
                 .findFirst();
     }
 
-    private Optional<RunningProcess> describe(ProcessHandle handle) {
+    /** An incremental scan for a polling loop, see {@link ProcessWatch}. */
+    public ProcessWatch watch(String processName, Set<Long> ignoredPids) {
+        return new ProcessWatch(this, processName, ignoredPids);
+    }
+
+    /** The process behind {@code handle}, unless it is gone or its executable is unknown. */
+    Optional<RunningProcess> describe(ProcessHandle handle) {
         ProcessHandle.Info info = handle.info();
         return info.command().map(command -> {
             List<String> arguments = info.arguments().map(Arrays::asList).orElse(List.of());
