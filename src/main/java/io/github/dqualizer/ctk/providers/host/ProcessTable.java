@@ -10,8 +10,9 @@ import oshi.software.os.OperatingSystem;
 import org.springframework.stereotype.Component;
 
 /**
- * Lists the host's processes through {@link ProcessHandle}, asking OSHI for a JVM's arguments only
- * where the JDK cannot read them (Windows, other users' processes on macOS).
+ * Lists the host's processes through {@link ProcessHandle}, asking OSHI only for what the JDK
+ * cannot read: a JVM's arguments (Windows, other users' processes on macOS) and the name of a
+ * process whose executable is unreadable (e.g. PID 1 in a container).
  *
  * <p>One scan costs about 10-20 µs per process on Linux (see {@code docs/host-processes.md}).
  */
@@ -51,7 +52,7 @@ public class ProcessTable {
     /** The process behind {@code handle}, unless it is gone or its executable is unknown. */
     Optional<RunningProcess> describe(ProcessHandle handle) {
         ProcessHandle.Info info = handle.info();
-        return info.command().map(command -> {
+        return info.command().or(() -> nameFromOshi(handle.pid())).map(command -> {
             List<String> arguments = info.arguments().map(Arrays::asList).orElse(List.of());
             if (arguments.isEmpty() && RunningProcess.isJavaLauncher(RunningProcess.fileName(command))) {
                 arguments = argumentsFromOshi(handle.pid());
@@ -60,12 +61,26 @@ public class ProcessTable {
         });
     }
 
+    /** The OS's short name of a process whose executable the JDK may not read (e.g. PID 1 in a container). */
+    private Optional<String> nameFromOshi(long pid) {
+        try {
+            OSProcess process = oshi().getProcess((int) pid);
+            return Optional.ofNullable(process).map(OSProcess::getName).filter(name -> !name.isBlank());
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+
+    private OperatingSystem oshi() {
+        if (oshi == null) {
+            oshi = new SystemInfo().getOperatingSystem();
+        }
+        return oshi;
+    }
+
     private List<String> argumentsFromOshi(long pid) {
         try {
-            if (oshi == null) {
-                oshi = new SystemInfo().getOperatingSystem();
-            }
-            OSProcess process = oshi.getProcess((int) pid);
+            OSProcess process = oshi().getProcess((int) pid);
             if (process == null || process.getArguments().isEmpty()) {
                 return List.of();
             }
