@@ -53,7 +53,9 @@ public class InfluxWriter {
             return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                     .handle((response, failure) -> {
                         if (failure != null) {
-                            reportLoss(runId, point, failure.getClass().getSimpleName() + ": " + failure.getMessage());
+                            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                                    ? failure.getCause() : failure;
+                            reportLoss(runId, point, cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
                         } else if (response.statusCode() / 100 != 2) {
                             reportLoss(runId, point, "HTTP " + response.statusCode() + " " + abbreviate(response.body()));
                         }
