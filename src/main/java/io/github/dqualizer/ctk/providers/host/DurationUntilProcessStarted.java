@@ -37,10 +37,10 @@ public class DurationUntilProcessStarted extends AuthenticatedHostFunction {
         String processName = arguments.requiredString("process_name");
         Duration monitoring = arguments.seconds("monitoring_duration_sec").orElse(properties.monitoringDuration());
         Optional<ProcessKill> kill = ProcessKill.lastIn(context, processName);
-        Set<Long> killedPids = kill.map(ProcessKill::pids).orElse(Set.of());
+        Set<ProcessHandle> killed = kill.map(ProcessKill::processes).orElse(Set.of());
 
         Optional<ProcessAppearanceWaiter.Appearance> appearance =
-                waiter.await(processName, killedPids, called + monitoring.toNanos(), pollInterval(arguments));
+                waiter.await(processName, killed, called + monitoring.toNanos(), pollInterval(arguments));
         Double downtime = appearance.map(found -> millis(found, kill, called)).orElse(null);
         measurements.actualRecoveryTime(context.runId(), downtime, monitoring.toNanos() / 1e6);
         return downtime;

@@ -53,8 +53,7 @@ public class KillProcessByName extends AuthenticatedHostFunction {
         }
         guard.checkKillable(targets);
 
-        Set<Long> pids = targets.stream().map(RunningProcess::pid).collect(Collectors.toSet());
-        ProcessKill.now(processName, pids).recordIn(context);
+        ProcessKill.now(processName, targets.stream().map(RunningProcess::handle).collect(Collectors.toSet())).recordIn(context);
         log.info("Killing '{}' ({}): {}", processName, graceful ? "graceful, " + gracePeriod.toMillis() + " ms" : "forcibly", targets);
         terminator.terminate(targets.stream().map(RunningProcess::handle).toList(), graceful, gracePeriod);
 

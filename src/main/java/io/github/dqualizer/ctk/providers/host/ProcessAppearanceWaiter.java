@@ -27,12 +27,12 @@ public class ProcessAppearanceWaiter {
     }
 
     /**
-     * Waits until a process matching {@code processName} whose PID is not in {@code ignoredPids}
-     * exists, or until {@code deadlineNanoTime}; honours interruption.
+     * Waits until a process matching {@code processName} other than the {@code ignored} ones
+     * exists (a killed one may linger as a zombie), or until {@code deadlineNanoTime}; honours interruption.
      */
-    public Optional<Appearance> await(String processName, Set<Long> ignoredPids, long deadlineNanoTime, Duration pollInterval)
+    public Optional<Appearance> await(String processName, Set<ProcessHandle> ignored, long deadlineNanoTime, Duration pollInterval)
             throws InterruptedException {
-        ProcessWatch watch = table.watch(processName, ignoredPids);
+        ProcessWatch watch = table.watch(processName, ignored);
         boolean first = true;
         long previousScan = System.nanoTime();
         while (true) {

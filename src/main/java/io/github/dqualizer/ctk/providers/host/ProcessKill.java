@@ -4,6 +4,7 @@ import io.github.dqualizer.ctk.providers.RunContext;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * When a run killed the processes of a name, kept in {@link RunContext#attributes()} so that the
@@ -12,15 +13,20 @@ import java.util.Set;
  * @param processName  the name the experiment killed
  * @param at           wall-clock instant of the first signal
  * @param nanoTime     {@link System#nanoTime()} of the first signal (for precise differences)
- * @param pids         the killed PIDs
+ * @param processes    the killed processes (a handle equals another only with the same PID and start time)
  */
-public record ProcessKill(String processName, Instant at, long nanoTime, Set<Long> pids) {
+public record ProcessKill(String processName, Instant at, long nanoTime, Set<ProcessHandle> processes) {
 
     private static final String KEY_PREFIX = "host.process-kill:";
 
     /** A kill starting now. */
-    public static ProcessKill now(String processName, Set<Long> pids) {
-        return new ProcessKill(processName, Instant.now(), System.nanoTime(), Set.copyOf(pids));
+    public static ProcessKill now(String processName, Set<ProcessHandle> processes) {
+        return new ProcessKill(processName, Instant.now(), System.nanoTime(), Set.copyOf(processes));
+    }
+
+    /** The killed PIDs. */
+    public Set<Long> pids() {
+        return processes.stream().map(ProcessHandle::pid).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The last kill of {@code processName} in this run. */

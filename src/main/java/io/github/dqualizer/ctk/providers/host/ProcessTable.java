@@ -34,10 +34,10 @@ public class ProcessTable {
         return all().stream().filter(process -> process.matches(processName)).toList();
     }
 
-    /** The first live match whose PID is not in {@code ignoredPids}. */
-    public Optional<RunningProcess> firstMatching(String processName, Set<Long> ignoredPids) {
+    /** The first live match that is not one of the {@code ignored} processes. */
+    public Optional<RunningProcess> firstMatching(String processName, Set<ProcessHandle> ignored) {
         return ProcessHandle.allProcesses()
-                .filter(handle -> !ignoredPids.contains(handle.pid()))
+                .filter(handle -> !ignored.contains(handle))
                 .map(this::describe)
                 .flatMap(Optional::stream)
                 .filter(process -> process.matches(processName))
@@ -45,8 +45,8 @@ public class ProcessTable {
     }
 
     /** An incremental scan for a polling loop, see {@link ProcessWatch}. */
-    public ProcessWatch watch(String processName, Set<Long> ignoredPids) {
-        return new ProcessWatch(this, processName, ignoredPids);
+    public ProcessWatch watch(String processName, Set<ProcessHandle> ignored) {
+        return new ProcessWatch(this, processName, ignored);
     }
 
     /** The process behind {@code handle}, unless it is gone or its executable is unknown. */

@@ -23,17 +23,17 @@ public final class ProcessWatch {
 
     private final ProcessTable table;
     private final String processName;
-    private final Set<Long> ignoredPids;
+    private final Set<ProcessHandle> ignored;
     private final Map<ProcessHandle, Long> notMatchingSince = new HashMap<>();
     private long polls;
 
-    ProcessWatch(ProcessTable table, String processName, Set<Long> ignoredPids) {
+    ProcessWatch(ProcessTable table, String processName, Set<ProcessHandle> ignored) {
         this.table = table;
         this.processName = processName;
-        this.ignoredPids = ignoredPids;
+        this.ignored = ignored;
     }
 
-    /** One poll: a live match whose PID is not ignored, if there is one now. */
+    /** One poll: a live match that is not ignored, if there is one now. */
     public Optional<RunningProcess> poll() {
         long now = System.nanoTime();
         long slice = polls++ % SLICES;
@@ -41,7 +41,7 @@ public final class ProcessWatch {
             notMatchingSince.keySet().removeIf(handle -> !handle.isAlive());
         }
         return ProcessHandle.allProcesses()
-                .filter(handle -> !ignoredPids.contains(handle.pid()))
+                .filter(handle -> !ignored.contains(handle))
                 .filter(handle -> isDue(handle, now, slice))
                 .map(handle -> table.describe(handle).filter(process -> remember(process, handle, now)))
                 .flatMap(Optional::stream)
