@@ -122,5 +122,11 @@ final class DummyProcesses implements AutoCloseable {
     @Override
     public void close() {
         started.forEach(ProcessHandle::destroyForcibly);
+        started.forEach(handle -> handle.onExit().orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> handle).join());
+        try (var files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp directory is harmless
+        }
     }
 }

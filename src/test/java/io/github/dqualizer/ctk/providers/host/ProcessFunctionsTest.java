@@ -18,8 +18,9 @@ import org.junit.jupiter.api.condition.OS;
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class ProcessFunctionsTest {
 
-    private final HostFunctions host = new HostFunctions();
     private final DummyProcesses dummies = new DummyProcesses();
+    private final HostFunctions host = new HostFunctions(
+            new HostProperties(null, null, dummies.directory.resolve("logs"), null, null, null, null));
     private final RunContext run = HostFunctions.newRun();
 
     @AfterEach
