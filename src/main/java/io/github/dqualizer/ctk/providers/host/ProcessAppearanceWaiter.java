@@ -1,0 +1,56 @@
+package io.github.dqualizer.ctk.providers.host;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import org.springframework.stereotype.Component;
+
+/**
+ * Polls the process table until a process of a name appears, and estimates when it appeared.
+ *
+ * <p>The process was absent when the previous poll started and present when this poll found it;
+ * the estimate is the midpoint of that interval, so its error is at most half a poll period
+ * (pause plus incremental scan, a few milliseconds).
+ */
+@Component
+public class ProcessAppearanceWaiter {
+
+    private final ProcessTable table;
+
+    public ProcessAppearanceWaiter(ProcessTable table) {
+        this.table = table;
+    }
+
+    /** A process that was found, and when ({@link System#nanoTime()}) it is estimated to have appeared. */
+    public record Appearance(RunningProcess process, long nanoTime, boolean presentAtFirstScan) {
+    }
+
+    /**
+     * Waits until a process matching {@code processName} other than the {@code ignored} ones
+     * exists (a killed one may linger as a zombie), or until {@code deadlineNanoTime}; honours interruption.
+     */
+    public Optional<Appearance> await(String processName, Set<ProcessHandle> ignored, long deadlineNanoTime, Duration pollInterval)
+            throws InterruptedException {
+        ProcessWatch watch = table.watch(processName, ignored);
+        boolean first = true;
+        long previousScan = System.nanoTime();
+        while (true) {
+            long scan = System.nanoTime();
+            Optional<RunningProcess> found = watch.poll();
+            if (found.isPresent()) {
+                long seen = System.nanoTime();
+                return Optional.of(new Appearance(found.get(), first ? scan : previousScan + (seen - previousScan) / 2, first));
+            }
+            if (scan - deadlineNanoTime >= 0) {
+                return Optional.empty();
+            }
+            LockSupport.parkNanos(Math.min(pollInterval.toNanos(), deadlineNanoTime - scan));
+            if (Thread.interrupted()) {
+                throw new InterruptedException("stopped waiting for process '" + processName + "'");
+            }
+            previousScan = scan;
+            first = false;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.dqualizer.ctk.providers.host;
+
+import io.github.dqualizer.ctk.auth.CredentialVerifier;
+import io.github.dqualizer.ctk.providers.ActivityFailedException;
+import io.github.dqualizer.ctk.providers.FunctionParameter;
+import io.github.dqualizer.ctk.providers.RunContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/** {@code processStarting.start_jvm_process_by_path}: starts {@code java -jar <path>} with this service's JDK; returns the PID. */
+@Component
+public class StartJvmProcessByPath extends AuthenticatedHostFunction {
+
+    private final ProcessLauncher launcher;
+    private final ProcessGuard guard;
+
+    public StartJvmProcessByPath(CredentialVerifier verifier, ProcessLauncher launcher, ProcessGuard guard) {
+        super(verifier, "processStarting", "start_jvm_process_by_path",
+                FunctionParameter.required("path"), FunctionParameter.optional("process_name"));
+        this.launcher = launcher;
+        this.guard = guard;
+    }
+
+    @Override
+    protected Object call(HostArguments arguments, RunContext context) {
+        Path jar = Path.of(arguments.requiredString("path"));
+        if (!Files.isRegularFile(jar) || !Files.isReadable(jar)) {
+            throw new ActivityFailedException("No readable jar file at " + jar);
+        }
+        List<String> names = new ArrayList<>();
+        arguments.string("process_name").ifPresent(names::add);
+        names.add(jar.getFileName().toString());
+        guard.checkAllowed(names);
+        return launcher.launch(List.of(javaLauncher().toString(), "-jar", jar.toAbsolutePath().toString()), jar).pid();
+    }
+
+    static Path javaLauncher() {
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        return Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java");
+    }
+}

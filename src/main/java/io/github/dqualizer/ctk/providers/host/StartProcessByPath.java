@@ -1,0 +1,47 @@
+package io.github.dqualizer.ctk.providers.host;
+
+import io.github.dqualizer.ctk.auth.CredentialVerifier;
+import io.github.dqualizer.ctk.metrics.influx.ResilienceMeasurements;
+import io.github.dqualizer.ctk.providers.ActivityFailedException;
+import io.github.dqualizer.ctk.providers.FunctionParameter;
+import io.github.dqualizer.ctk.providers.RunContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** {@code processStarting.start_process_by_path}: starts the executable at the path (the prototype only asked for it); returns the PID. */
+@Component
+public class StartProcessByPath extends AuthenticatedHostFunction {
+
+    private final ProcessLauncher launcher;
+    private final ProcessGuard guard;
+    private final ResilienceMeasurements measurements;
+
+    public StartProcessByPath(CredentialVerifier verifier, ProcessLauncher launcher, ProcessGuard guard,
+                              ResilienceMeasurements measurements) {
+        super(verifier, "processStarting", "start_process_by_path",
+                FunctionParameter.required("path"), FunctionParameter.optional("log_result_in_influx_db"));
+        this.launcher = launcher;
+        this.guard = guard;
+        this.measurements = measurements;
+    }
+
+    @Override
+    protected Object call(HostArguments arguments, RunContext context) {
+        Path program = Path.of(arguments.requiredString("path"));
+        if (!Files.isRegularFile(program)) {
+            throw new ActivityFailedException("No program file at " + program);
+        }
+        if (!Files.isExecutable(program)) {
+            throw new ActivityFailedException("Program at " + program + " is not executable");
+        }
+        String name = program.getFileName().toString();
+        guard.checkAllowed(List.of(name));
+        Process process = launcher.launch(List.of(program.toAbsolutePath().toString()), program);
+        if (arguments.bool("log_result_in_influx_db", false)) {
+            measurements.processRunning(context.runId(), name, process.isAlive());
+        }
+        return process.pid();
+    }
+}

@@ -1,0 +1,113 @@
+package io.github.dqualizer.ctk.providers.host;
+
+import static io.github.dqualizer.ctk.providers.host.FixedCredentialVerifier.validArguments;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.dqualizer.ctk.providers.RunContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/**
+ * The recovery time measured by {@code get_duration_until_process_started} against the true
+ * downtime: from the kill instant that {@code kill_process_by_name} records to the moment a
+ * restarter's {@code ProcessBuilder.start()} returned, exactly 1.0 s later.
+ */
+@EnabledOnOs({OS.LINUX, OS.MAC})
+class RecoveryTimeTest {
+
+    private static final long DOWNTIME_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final HostFunctions host = new HostFunctions();
+    private final DummyProcesses dummies = new DummyProcesses();
+
+    @AfterEach
+    void endDummies() {
+        dummies.close();
+    }
+
+    @Test
+    void measuredRecoveryTimeIsWithinTenMillisecondsOfTrueDowntime() throws Exception {
+        List<Double> errors = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            errors.add(measureOnce());
+        }
+        System.out.printf("recovery-time errors (measured - true), ms: %s%n", errors);
+        assertThat(errors).allSatisfy(error -> assertThat(Math.abs(error)).isLessThanOrEqualTo(10.0));
+    }
+
+    private double measureOnce() throws Exception {
+        RunContext run = HostFunctions.newRun();
+        dummies.startSleep();
+        await().until(() -> !host.table.matching(dummies.sleepName).isEmpty());
+        CompletableFuture<Long> restarted = CompletableFuture.supplyAsync(() -> restartOneSecondAfterKill(run));
+
+        assertThat(host.kill.invoke(validArguments("process_name", dummies.sleepName), run)).isEqualTo(true);
+        Double measured = (Double) host.duration.invoke(validArguments("process_name", dummies.sleepName,
+                "monitoring_duration_sec", 10, "checking_interval_sec", 0), run);
+
+        long killNanos = ProcessKill.lastIn(run, dummies.sleepName).orElseThrow().nanoTime();
+        double trueDowntime = (restarted.get(5, TimeUnit.SECONDS) - killNanos) / 1e6;
+        System.out.printf("measured %.3f ms, true downtime %.3f ms%n", measured, trueDowntime);
+        assertThat(measured).isNotNull();
+        host.kill.invoke(validArguments("process_name", dummies.sleepName), HostFunctions.newRun());
+        return Math.round((measured - trueDowntime) * 1000) / 1000.0;
+    }
+
+    /** Waits for the kill to be recorded, then starts the process again exactly 1 s after it; returns when start() returned. */
+    private long restartOneSecondAfterKill(RunContext run) {
+        Optional<ProcessKill> kill = Optional.empty();
+        while (kill.isEmpty()) {
+            LockSupport.parkNanos(100_000);
+            kill = ProcessKill.lastIn(run, dummies.sleepName);
+        }
+        long due = kill.get().nanoTime() + DOWNTIME_NANOS;
+        while (due - System.nanoTime() > 2_000_000) {
+            LockSupport.parkNanos(due - System.nanoTime() - 2_000_000);
+        }
+        while (System.nanoTime() < due) {
+            Thread.onSpinWait();
+        }
+        dummies.startSleep();
+        return System.nanoTime();
+    }
+
+    @Test
+    void existenceCheckCostIsSmall() {
+        ProcessTable table = host.table;
+        for (int i = 0; i < 20; i++) {
+            table.firstMatching("no-such-process", Set.of());
+        }
+        int rounds = 50;
+        long started = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            table.firstMatching("no-such-process", Set.of());
+        }
+        Duration perScan = Duration.ofNanos((System.nanoTime() - started) / rounds);
+        long processes = ProcessHandle.allProcesses().count();
+        System.out.printf("one existence check over %d processes: %.3f ms (%.1f µs per process)%n",
+                processes, perScan.toNanos() / 1e6, perScan.toNanos() / 1e3 / processes);
+        ProcessWatch watch = table.watch("no-such-process", Set.of());
+        for (int i = 0; i < 20; i++) {
+            watch.poll();
+        }
+        started = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            watch.poll();
+        }
+        Duration perPoll = Duration.ofNanos((System.nanoTime() - started) / rounds);
+        System.out.printf("one incremental poll (ProcessWatch) over %d processes: %.3f ms%n", processes, perPoll.toNanos() / 1e6);
+        assertThat(perScan).isLessThan(Duration.ofMillis(50));
+        assertThat(perPoll).isLessThan(perScan);
+    }
+}
