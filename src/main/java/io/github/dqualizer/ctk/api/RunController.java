@@ -1,32 +1,59 @@
 package io.github.dqualizer.ctk.api;
 
 import io.github.dqualizer.ctk.jobs.ExperimentRun;
+import io.github.dqualizer.ctk.jobs.RunCanceller;
 import io.github.dqualizer.ctk.jobs.RunQueries;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Read access to the caller's runs: status, journal and history. Another user's run is a 404. */
+/**
+ * The caller's runs: status, journal, history and cancellation. Another user's run is a 404;
+ * operators see and stop every run.
+ */
 @RestController
 class RunController {
 
     private final Authenticator authenticator;
     private final RunQueries queries;
+    private final RunCanceller canceller;
     private final ApiProperties properties;
 
-    RunController(Authenticator authenticator, RunQueries queries, ApiProperties properties) {
+    RunController(Authenticator authenticator, RunQueries queries, RunCanceller canceller, ApiProperties properties) {
         this.authenticator = authenticator;
         this.queries = queries;
+        this.canceller = canceller;
         this.properties = properties;
+    }
+
+    @PostMapping("/experiments/{id}/cancel")
+    Mono<ResponseEntity<RunView>> cancel(ServerHttpRequest request, @PathVariable String id) {
+        return authenticator.caller(request)
+                .flatMap(caller -> blocking(() -> visible(id, caller))
+                        .flatMap(run -> blocking(() -> canceller.cancel(run, caller.username()))))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("No run " + id + " of yours exists.")))
+                .map(run -> ResponseEntity.accepted().body(RunView.of(run)));
+    }
+
+    @PostMapping("/experiments/stop-all")
+    Mono<Map<String, Object>> stopAll(ServerHttpRequest request) {
+        return authenticator.caller(request)
+                .flatMap(caller -> caller.operator() ? blocking(() -> canceller.stopAll(caller.username()))
+                        : Mono.error(new ApiException(HttpStatus.FORBIDDEN, "Forbidden.",
+                                "Stopping every run needs the OPERATOR role.")))
+                .map(count -> Map.of("status_code", 200, "status", "All runs were told to stop.", "info",
+                        count + " run(s) stopped."));
     }
 
     @GetMapping("/experiments/{id}")
@@ -53,8 +80,9 @@ class RunController {
             return Mono.error(new ApiException(HttpStatus.BAD_REQUEST, "Invalid request.",
                     "page must be >= 0 and size between 1 and " + properties.pageSizeLimit() + "."));
         }
-        return authenticator.authenticate(request)
-                .flatMap(owner -> blocking(() -> queries.listOwnedBy(owner, page, size)))
+        return authenticator.caller(request)
+                .flatMap(caller -> blocking(() -> caller.operator() ? queries.listAll(page, size)
+                        : queries.listOwnedBy(caller.username(), page, size)))
                 .map(result -> {
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("items", result.getContent().stream().map(RunView::of).toList());
@@ -66,9 +94,13 @@ class RunController {
     }
 
     private Mono<ExperimentRun> owned(ServerHttpRequest request, String id) {
-        return authenticator.authenticate(request)
-                .flatMap(owner -> blocking(() -> queries.ownedBy(id, owner).orElse(null)))
+        return authenticator.caller(request)
+                .flatMap(caller -> blocking(() -> visible(id, caller)))
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("No run " + id + " of yours exists.")));
+    }
+
+    private ExperimentRun visible(String id, Caller caller) {
+        return (caller.operator() ? queries.any(id) : queries.ownedBy(id, caller.username())).orElse(null);
     }
 
     private static <T> Mono<T> blocking(Callable<T> query) {

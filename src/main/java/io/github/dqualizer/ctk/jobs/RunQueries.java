@@ -5,7 +5,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
-/** Read access to runs, always scoped to their owner. Blocking (JDBC). */
+/** Read access to runs, scoped to their owner unless asked for all (operators). Blocking (JDBC). */
 @Component
 public class RunQueries {
 
@@ -17,6 +17,14 @@ public class RunQueries {
 
     public Optional<ExperimentRun> ownedBy(String runId, String owner) {
         return runs.findByIdAndOwner(runId, owner);
+    }
+
+    public Optional<ExperimentRun> any(String runId) {
+        return runs.findById(runId);
+    }
+
+    public Page<ExperimentRun> listAll(int page, int size) {
+        return runs.findAllByOrderBySeqDesc(PageRequest.of(page, size));
     }
 
     public Page<ExperimentRun> listOwnedBy(String owner, int page, int size) {
