@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * No InfluxDB server can run where the tests run: this loopback HTTP server stands in for one and
  * records what arrives at {@code /api/v2/write}, answering 204 like InfluxDB 2 (after {@code delay}).
  */
-final class RecordingInfluxServer implements AutoCloseable {
+public final class RecordingInfluxServer implements AutoCloseable {
 
     record Write(String query, String authorization, String body) {
     }
@@ -43,16 +43,16 @@ final class RecordingInfluxServer implements AutoCloseable {
         server.start();
     }
 
-    RecordingInfluxServer() {
+    public RecordingInfluxServer() {
         this(Duration.ZERO);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Every line received, in arrival order. */
-    List<String> lines() {
+    public List<String> lines() {
         return writes.stream().flatMap(write -> write.body().lines()).toList();
     }
 
