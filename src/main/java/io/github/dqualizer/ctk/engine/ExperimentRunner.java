@@ -1,24 +1,66 @@
 package io.github.dqualizer.ctk.engine;
 
+import io.github.dqualizer.ctk.engine.activity.ProviderInvoker;
+import io.github.dqualizer.ctk.engine.run.RunStarter;
+import io.github.dqualizer.ctk.experiment.EngineProperties;
+import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
+import io.github.dqualizer.ctk.providers.http.HttpProvider;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** Runs a validated CTK experiment like chaoslib's {@code run_experiment} and returns its journal. */
+/**
+ * Runs a validated CTK experiment like chaoslib's {@code run_experiment} and returns its journal. Runs are
+ * independent: each gets its own session, pools and state.
+ */
 @Component
 public class ExperimentRunner {
 
     private final PythonFunctionRegistry registry;
     private final List<RunListener> listeners;
+    private final HttpProvider http = new HttpProvider();
+    private volatile boolean ignoreControls;
+    private volatile EnvLookup env = EnvLookup.system();
 
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners) {
-        this.registry = registry;
-        this.listeners = List.copyOf(listeners);
+        this(registry, listeners, EngineProperties.defaults());
     }
 
-    /** Runs on the calling thread; never throws, never returns null. */
+    @Autowired
+    public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties) {
+        this.registry = registry;
+        this.listeners = List.copyOf(listeners);
+        this.ignoreControls = properties.ignoreControls();
+    }
+
+    public void setIgnoreControls(boolean ignoreControls) {
+        this.ignoreControls = ignoreControls;
+    }
+
+    /** Replaces the process environment used for env configuration, secrets and PATH (tests). */
+    public void setEnv(EnvLookup env) {
+        this.env = env;
+    }
+
+    /**
+     * Runs on the calling thread (plus pools for background activities and the continuous hypothesis).
+     * Never throws and never returns null; interrupting the calling thread cancels the run.
+     */
     public Map<String, Object> run(Map<String, Object> experiment, RunOptions options) {
-        throw new UnsupportedOperationException("not yet implemented");
+        try {
+            ProviderInvoker providers = new ProviderInvoker(registry, env, http);
+            return new RunStarter(providers, listeners, env, ignoreControls).run(experiment, options);
+        } catch (RuntimeException e) {
+            // last resort: the contract is a journal, whatever happened
+            Map<String, Object> journal = new java.util.LinkedHashMap<>();
+            journal.put("chaoslib-version", io.github.dqualizer.ctk.engine.journal.EngineInfo.CHAOSLIB_VERSION);
+            journal.put("status", "aborted");
+            journal.put("deviated", false);
+            journal.put(io.github.dqualizer.ctk.engine.journal.JournalWriter.SERVICE_KEY,
+                    Map.of("errors", List.of("the run could not be started: " + e.getClass().getSimpleName())));
+            return journal;
+        }
     }
 }

@@ -1,0 +1,95 @@
+package io.github.dqualizer.ctk.engine.activity;
+
+import io.github.dqualizer.ctk.engine.substitution.Substitutor;
+import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
+import io.github.dqualizer.ctk.experiment.python.PyValues;
+import io.github.dqualizer.ctk.experiment.python.PythonError;
+import io.github.dqualizer.ctk.providers.PythonFunction;
+import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
+import io.github.dqualizer.ctk.providers.RunContext;
+import io.github.dqualizer.ctk.providers.http.HttpProvider;
+import io.github.dqualizer.ctk.providers.process.ProcessProvider;
+import io.github.dqualizer.ctk.providers.python.PythonProvider;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs an activity's provider with chaoslib's substitution rules per provider type (5.5, section 6). */
+public final class ProviderInvoker {
+
+    private final PythonFunctionRegistry registry;
+    private final ProcessProvider process;
+    private final HttpProvider http;
+
+    public ProviderInvoker(PythonFunctionRegistry registry, EnvLookup env, HttpProvider http) {
+        this.registry = registry;
+        this.process = new ProcessProvider(env);
+        this.http = http;
+    }
+
+    /** @throws InterruptedException when the run is cancelled during the call */
+    public Object run(Map<?, ?> activity, ProviderScope scope, RunContext context) throws InterruptedException {
+        if (!(activity.get("provider") instanceof Map<?, ?> provider)) {
+            throw new PythonError("KeyError", "'provider'");
+        }
+        Substitutor substitutor = scope.substitutor();
+        String type = String.valueOf(provider.get("type"));
+        return switch (type) {
+            case "python" -> python(provider, scope, context);
+            case "process" -> process.run(substituted(provider, substitutor, false));
+            case "http" -> http.run(substituted(provider, substitutor, true));
+            default -> throw new PythonError("chaoslib.exceptions.InvalidActivity",
+                    "unknown provider type '" + type + "'");
+        };
+    }
+
+    private Object python(Map<?, ?> provider, ProviderScope scope, RunContext context) throws InterruptedException {
+        String module = String.valueOf(provider.get("module"));
+        String func = String.valueOf(provider.get("func"));
+        PythonFunction function = registry.find(module, func).orElseThrow(() -> registry.hasModule(module)
+                ? new PythonError("AttributeError", "module '" + module + "' has no attribute '" + func + "'")
+                : new PythonError("ModuleNotFoundError", "No module named '" + module + "'"));
+        Object arguments = provider.get("arguments") == null ? new LinkedHashMap<>() : provider.get("arguments");
+        if (scope.substitutor().hasValues()) {
+            arguments = scope.substitutor().apply(arguments);
+        }
+        if (!(arguments instanceof Map<?, ?> args)) {
+            throw new PythonError("TypeError", "argument after ** must be a mapping, not "
+                    + PyValues.typeName(arguments));
+        }
+        Map<String, Object> copy = new LinkedHashMap<>();
+        args.forEach((k, v) -> copy.put(String.valueOf(k), v));
+        Map<String, Object> secrets = provider.containsKey("secrets") ? mergeScopes(provider.get("secrets"), scope) : null;
+        return PythonProvider.call(function, copy, scope.configuration(), secrets, context);
+    }
+
+    /** The listed scopes merged in order; a string is iterated character-wise as Python would. */
+    private static Map<String, Object> mergeScopes(Object names, ProviderScope scope) {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        Iterable<?> list = names instanceof List<?> l ? l
+                : names instanceof String s ? s.chars().mapToObj(c -> String.valueOf((char) c)).toList() : List.of();
+        for (Object name : list) {
+            if (scope.secrets().get(String.valueOf(name)) instanceof Map<?, ?> values) {
+                values.forEach((k, v) -> merged.put(String.valueOf(k), v));
+            }
+        }
+        return merged;
+    }
+
+    /** process: arguments only (when truthy and there are values); http: url, headers, timeout always too. */
+    private static Map<String, Object> substituted(Map<?, ?> provider, Substitutor substitutor, boolean http) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        provider.forEach((k, v) -> copy.put(String.valueOf(k), v));
+        if (PyValues.truthy(copy.get("arguments")) && substitutor.hasValues()) {
+            copy.put("arguments", substitutor.apply(copy.get("arguments")));
+        }
+        if (http) {
+            for (String key : List.of("url", "headers", "timeout")) {
+                if (copy.containsKey(key)) {
+                    copy.put(key, substitutor.apply(copy.get(key)));
+                }
+            }
+        }
+        return copy;
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.dqualizer.ctk.providers.process;
+
+import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
+import io.github.dqualizer.ctk.experiment.python.PyValues;
+import io.github.dqualizer.ctk.providers.ActivityFailedException;
+import io.github.dqualizer.ctk.providers.ProviderCrashException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * chaoslib's process provider (6.2): runs the executable, waits (with the provider timeout), and returns
+ * {@code {status, stdout, stderr}}; a non-zero exit is not a failure. Interruption kills the process.
+ */
+public final class ProcessProvider {
+
+    private final EnvLookup env;
+
+    public ProcessProvider(EnvLookup env) {
+        this.env = env;
+    }
+
+    /** @param provider the provider block with substituted arguments */
+    public Map<String, Object> run(Map<?, ?> provider) throws InterruptedException {
+        String path = String.valueOf(provider.get("path"));
+        Long timeoutMillis = timeout(provider.get("timeout"));
+        String executable = ExecutableLocator.whichExpanded(path, env).orElse(null);
+        List<String> command = ProcessArguments.command(path, executable, provider.get("arguments"));
+        File out = null;
+        File err = null;
+        Process process = null;
+        try {
+            out = File.createTempFile("ctk-process-", ".out");
+            err = File.createTempFile("ctk-process-", ".err");
+            process = new ProcessBuilder(command).redirectOutput(out).redirectError(err)
+                    .redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+            boolean finished = timeoutMillis == null ? waitFor(process)
+                    : process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS);
+            if (!finished) {
+                kill(process);
+                throw new ActivityFailedException("process activity took too long to complete");
+            }
+            Map<String, Object> output = new LinkedHashMap<>();
+            output.put("status", process.exitValue());
+            output.put("stdout", decode(Files.readAllBytes(out.toPath())));
+            output.put("stderr", decode(Files.readAllBytes(err.toPath())));
+            return output;
+        } catch (InterruptedException e) {
+            kill(process);
+            throw e;
+        } catch (IOException e) {
+            throw new ProviderCrashException(e instanceof java.nio.file.NoSuchFileException
+                    ? "FileNotFoundError" : "OSError", String.valueOf(e.getMessage()));
+        } finally {
+            delete(out);
+            delete(err);
+        }
+    }
+
+    private static boolean waitFor(Process process) throws InterruptedException {
+        process.waitFor();
+        return true;
+    }
+
+    private static Long timeout(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (!PyValues.isNumeric(value)) {
+            throw new ProviderCrashException("TypeError",
+                    "'<=' not supported between instances of '" + PyValues.typeName(value) + "' and 'int'");
+        }
+        return (long) Math.ceil(((Number) (value instanceof Boolean b ? (b ? 1 : 0) : value)).doubleValue() * 1000);
+    }
+
+    /** Kills the process and its descendants: we don't want leftovers of a cancelled run. */
+    private static void kill(Process process) {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ActivityFailedException("Failed to decode bytes using encoding 'utf-8'");
+        }
+    }
+
+    private static void delete(File file) {
+        if (file != null && !file.delete()) {
+            file.deleteOnExit();
+        }
+    }
+}
