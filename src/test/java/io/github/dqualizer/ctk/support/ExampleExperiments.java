@@ -38,7 +38,7 @@ public final class ExampleExperiments {
 
     /** Sets every activity pause to the given seconds (dqualizer's are 30 s). */
     public static void shortenPauses(Map<String, Object> experiment, double seconds) {
-        rewrite(experiment, "pauses", (k, v) -> Map.of("before", 0, "after", seconds));
+        rewrite(experiment, "pauses", (k, v) -> new java.util.LinkedHashMap<>(Map.of("before", 0, "after", seconds)));
     }
 
     public static String json(Object experiment) {
