@@ -34,9 +34,15 @@ public final class RunPhases {
         this.journal = session.journal();
     }
 
-    /** @return whether the run was interrupted */
-    public boolean run() {
-        boolean interrupted = experimentPhases();
+    /**
+     * @param rollbacksOnly recovering a run whose instance died: it counts as interrupted, only rollbacks play
+     * @return whether the run was interrupted
+     */
+    public boolean run(boolean rollbacksOnly) {
+        if (rollbacksOnly) {
+            journal.status("interrupted");
+        }
+        boolean interrupted = rollbacksOnly || experimentPhases();
         if (!interrupted && Thread.currentThread().isInterrupted()) {
             journal.status("interrupted");
             interrupted = true;

@@ -71,7 +71,7 @@ public final class RunStarter {
             }
             RunSession session = new RunSession(options.runId(), experiment, scope, options.dry(),
                     ActivityIndex.of(experiment), masker, context, events, journal);
-            interrupted = new RunPhases(session, settings, providers).run();
+            interrupted = new RunPhases(session, settings, providers).run(options.rollbacksOnly());
         } catch (RunInterruptedException e) {
             journal.status("interrupted");
             interrupted = true;
