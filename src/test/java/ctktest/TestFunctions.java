@@ -43,6 +43,14 @@ public final class TestFunctions {
             AtomicInteger calls = (AtomicInteger) c.attributes().computeIfAbsent("first_k", x -> new AtomicInteger());
             return calls.incrementAndGet() <= ((Number) a.get("k")).intValue();
         }));
+        // true for the first `k` calls in a run, then raises
+        functions.add(fn("fail_after", List.of(FunctionParameter.required("k")), (a, c) -> {
+            AtomicInteger calls = (AtomicInteger) c.attributes().computeIfAbsent("fail_after", x -> new AtomicInteger());
+            if (calls.incrementAndGet() > ((Number) a.get("k")).intValue()) {
+                throw new IllegalStateException("gone");
+            }
+            return true;
+        }));
         functions.add(fn("counter", List.of(FunctionParameter.optional("name")), (a, c) -> {
             AtomicInteger calls = (AtomicInteger) c.attributes()
                     .computeIfAbsent("counter-" + a.get("name"), x -> new AtomicInteger());

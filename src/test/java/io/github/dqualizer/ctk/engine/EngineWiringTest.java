@@ -1,0 +1,30 @@
+package io.github.dqualizer.ctk.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dqualizer.ctk.experiment.EngineProperties;
+import io.github.dqualizer.ctk.experiment.ExperimentReader;
+import io.github.dqualizer.ctk.experiment.ExperimentValidator;
+import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+/** The engine beans wire with no python function and no listener registered. */
+class EngineWiringTest {
+
+    @Test
+    void beansWithoutFunctionsOrListenersThenRunnable() {
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+            context.registerBean(EngineProperties.class, () -> new EngineProperties(true));
+            context.register(PythonFunctionRegistry.class, ExperimentReader.class, ExperimentValidator.class,
+                    ExperimentRunner.class);
+            context.refresh();
+
+            assertThat(context.getBean(PythonFunctionRegistry.class).supportedNames()).isEmpty();
+            Map<String, Object> journal = context.getBean(ExperimentRunner.class)
+                    .run(Map.of("title", "t", "description", "d", "method", java.util.List.of()), new RunOptions("w", null));
+            assertThat(journal.get("status")).isEqualTo("completed");
+        }
+    }
+}
