@@ -30,8 +30,20 @@ class GracefulShutdown implements SmartLifecycle {
         this.properties = properties;
     }
 
+    /** Also a restart after {@link #stop()} (a context stopped and started again): processing resumes. */
     @Override
     public void start() {
+        if (stopping) {
+            BackgroundJobServer server = jobServer.getIfAvailable();
+            if (server != null) {
+                try {
+                    server.resumeProcessing(); // a no-op when it is processing already
+                } catch (IllegalStateException stopped) {
+                    log.warn("Job server is stopped; the watchdog restarts it when it can");
+                }
+            }
+            stopping = false;
+        }
         running = true;
     }
 

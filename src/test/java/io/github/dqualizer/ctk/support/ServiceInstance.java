@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -18,12 +19,16 @@ public final class ServiceInstance implements AutoCloseable {
     };
 
     private final ConfigurableApplicationContext context;
-    private final WebTestClient client;
+    private WebTestClient client;
 
     private ServiceInstance(ConfigurableApplicationContext context) {
         this.context = context;
-        String port = context.getEnvironment().getProperty("local.server.port");
-        this.client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+        this.client = clientFor(context);
+    }
+
+    private static WebTestClient clientFor(ConfigurableApplicationContext context) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(30)).build();
     }
 
@@ -32,6 +37,13 @@ public final class ServiceInstance implements AutoCloseable {
                 "--ctk.secrets.key-file=target/test-secrets.key"));
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         return new ServiceInstance(new SpringApplicationBuilder(CtkApplication.class).run(args.toArray(String[]::new)));
+    }
+
+    /** Stops and starts the running context's lifecycle beans, as Spring's test context cache does when it pauses one. */
+    public void stopAndStart() {
+        context.stop();
+        context.start();
+        client = clientFor(context); // the web server took a new free port
     }
 
     public <T> T bean(Class<T> type) {

@@ -1,0 +1,33 @@
+package io.github.dqualizer.ctk.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.dqualizer.ctk.support.Experiments;
+import io.github.dqualizer.ctk.support.ServiceInstance;
+import io.github.dqualizer.ctk.support.TestUsers;
+import java.time.Duration;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A context that is stopped and started again (Spring's test context cache pauses idle contexts this way)
+ * takes runs again: stopping pauses the job server so no new run starts during shutdown, starting resumes it.
+ */
+class LifecycleRestartTest {
+
+    @Test
+    void runWhenContextWasStoppedAndStartedThenItIsExecuted() {
+        try (ServiceInstance service = ServiceInstance.start(Map.of(
+                "spring.datasource.url", "jdbc:h2:mem:lifecycle-restart;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1"))) {
+            TestUsers.ensure(service.bean(DataSource.class));
+
+            service.stopAndStart();
+            String runId = (String) service.submit(Experiments.trivial()).get("run_id");
+
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                    assertThat(service.run(runId)).containsEntry("status", "completed"));
+        }
+    }
+}
