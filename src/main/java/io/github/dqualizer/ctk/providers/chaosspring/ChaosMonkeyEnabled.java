@@ -1,12 +1,9 @@
 package io.github.dqualizer.ctk.providers.chaosspring;
 
-import io.github.dqualizer.ctk.providers.FunctionParameter;
-import io.github.dqualizer.ctk.providers.PythonFunction;
 import io.github.dqualizer.ctk.providers.RunContext;
 import org.springframework.stereotype.Component;
 
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,29 +13,12 @@ import java.util.Optional;
  * CMSB 2.5 and earlier, as chaosspring does: 200 means on, 503 means off.
  */
 @Component
-public class ChaosMonkeyEnabled implements PythonFunction {
+public class ChaosMonkeyEnabled extends ChaosSpringFunction {
 
     private static final String FAILURE = "ChaosMonkey status enquiry failed";
 
-    private final ChaosMonkeyClient client;
-
     public ChaosMonkeyEnabled(ChaosMonkeyClient client) {
-        this.client = client;
-    }
-
-    @Override
-    public String module() {
-        return Signatures.MODULE_PROBES;
-    }
-
-    @Override
-    public String func() {
-        return "chaosmonkey_enabled";
-    }
-
-    @Override
-    public List<FunctionParameter> parameters() {
-        return Signatures.of();
+        super(client, MODULE_PROBES, "chaosmonkey_enabled");
     }
 
     @Override

@@ -1,13 +1,9 @@
 package io.github.dqualizer.ctk.providers.chaosspring;
 
-import io.github.dqualizer.ctk.providers.FunctionParameter;
-import io.github.dqualizer.ctk.providers.PythonFunction;
 import io.github.dqualizer.ctk.providers.RunContext;
-import org.springframework.stereotype.Component;
-
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code chaosspring.probes.watcher_configuration}: the current watcher settings, parsed from JSON. Asks
@@ -15,29 +11,12 @@ import java.util.Map;
  * chaosspring asks (CMSB 2.0/2.1).
  */
 @Component
-public class WatcherConfiguration implements PythonFunction {
+public class WatcherConfiguration extends ChaosSpringFunction {
 
     private static final String FAILURE = "ChaosMonkey watcher enquiry failed";
 
-    private final ChaosMonkeyClient client;
-
     public WatcherConfiguration(ChaosMonkeyClient client) {
-        this.client = client;
-    }
-
-    @Override
-    public String module() {
-        return Signatures.MODULE_PROBES;
-    }
-
-    @Override
-    public String func() {
-        return "watcher_configuration";
-    }
-
-    @Override
-    public List<FunctionParameter> parameters() {
-        return Signatures.of();
+        super(client, MODULE_PROBES, "watcher_configuration");
     }
 
     @Override
@@ -50,7 +29,6 @@ public class WatcherConfiguration implements PythonFunction {
                 response = legacy;
             }
         }
-        client.requireOk(response, FAILURE);
-        return client.parseJson(response, FAILURE);
+        return json(response, FAILURE);
     }
 }
