@@ -46,7 +46,7 @@ class KillDuringChaosMonkeyRunTest {
     void runWhenServiceKilledThenInterruptedAndRolledBackAfterRestart() {
         Map<String, String> properties = Map.of(
                 "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("ctk").toAbsolutePath()
-                        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE",
+                        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_ON_EXIT=FALSE",
                 "ctk.jobs.recovery-interval", "1s",
                 "ctk.jobs.recovery-initial-delay", "0s");
         String runId;

@@ -135,6 +135,15 @@ public final class ExternalService implements AutoCloseable {
         return parse(response.body());
     }
 
+    /** Everything the process wrote so far. */
+    public String logText() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String logTail() {
         try {
             List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
