@@ -86,6 +86,7 @@ class DatabaseOutageTest {
             assertThat(all).allSatisfy(s -> {
                 assertThat(s.failure()).as("no hang, no broken connection").isNull();
                 assertThat(s.status()).isIn(202, 503);
+                assertThat(s.millis()).as("answered within the pool's connection timeout, plus slack").isLessThan(15_000);
                 if (s.status() == 503) {
                     assertThat(s.body()).containsEntry("status_code", 503).containsKey("info");
                 }
@@ -127,12 +128,13 @@ class DatabaseOutageTest {
         return List.of("before", "during", "after").stream().map(phase -> {
             Map<Integer, Long> codes = byPhase.getOrDefault(phase, List.of()).stream()
                     .collect(Collectors.groupingBy(Submission::status, Collectors.counting()));
-            return phase + " " + codes;
+            long slowest = byPhase.getOrDefault(phase, List.of()).stream().mapToLong(Submission::millis).max().orElse(0);
+            return phase + " " + codes + " (slowest answer " + slowest + " ms)";
         }).collect(Collectors.joining(", "));
     }
 
     /** One answered (or failed) submission: the phase it was sent in, status code and envelope. */
-    record Submission(String phase, int status, Map<String, Object> body, Throwable failure, long answeredAt) {
+    record Submission(String phase, int status, Map<String, Object> body, Throwable failure, long answeredAt, long millis) {
     }
 
     /** Sends a short run every {@link #CADENCE}, each on its own thread, and records the answers. */
@@ -161,11 +163,14 @@ class DatabaseOutageTest {
         }
 
         private void send(String phase, String experiment) {
+            long sentAt = System.nanoTime();
             try {
                 ExternalService.Response response = service.submit(experiment);
-                answers.add(new Submission(phase, response.statusCode(), response.body(), null, System.nanoTime()));
+                long now = System.nanoTime();
+                answers.add(new Submission(phase, response.statusCode(), response.body(), null, now, (now - sentAt) / 1_000_000));
             } catch (RuntimeException e) {
-                answers.add(new Submission(phase, -1, Map.of(), e, System.nanoTime()));
+                long now = System.nanoTime();
+                answers.add(new Submission(phase, -1, Map.of(), e, now, (now - sentAt) / 1_000_000));
             }
         }
 
