@@ -44,13 +44,18 @@ public final class PrivateMariaDb implements AutoCloseable {
         PrivateMariaDb db = new PrivateMariaDb(dir, ExternalService.freePort());
         run(List.of("mariadb-install-db", "--no-defaults", "--datadir=" + db.dataDir(), "--user=" + user(),
                 "--auth-root-authentication-method=normal", "--skip-test-db"), dir.resolve("install.log"));
-        db.startServer();
-        db.sql("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
-                + "CREATE USER 'aDBUser'@'%' IDENTIFIED BY 'aDBPw';"
-                + "CREATE USER 'aDBUser'@'localhost' IDENTIFIED BY 'aDBPw';"
-                + "GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO 'aDBUser'@'%';"
-                + "GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO 'aDBUser'@'localhost';");
-        return db;
+        try {
+            db.startServer();
+            db.sql("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+                    + "CREATE USER 'aDBUser'@'%' IDENTIFIED BY 'aDBPw';"
+                    + "CREATE USER 'aDBUser'@'localhost' IDENTIFIED BY 'aDBPw';"
+                    + "GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO 'aDBUser'@'%';"
+                    + "GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO 'aDBUser'@'localhost';");
+            return db;
+        } catch (RuntimeException e) {
+            db.close(); // never leave a server behind when setting it up failed
+            throw e;
+        }
     }
 
     public String jdbcUrl() {
