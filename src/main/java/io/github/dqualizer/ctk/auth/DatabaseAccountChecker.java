@@ -9,6 +9,7 @@ import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,9 +55,18 @@ class DatabaseAccountChecker {
         try (Connection ignored = DriverManager.getConnection(url, props)) {
             return true;
         } catch (SQLException e) {
+            if (unreachable(e)) {
+                // not a refusal: the caller gets 503 and no failed attempt is counted against them
+                throw new DataAccessResourceFailureException("The database cannot be reached to check an account", e);
+            }
             // the message names the account but never the password
             log.info("Database refused account '{}': {}", username, e.getSQLState());
             return false;
         }
+    }
+
+    /** SQLState class 08 is "connection exception" (server down, network, too many connections); 28000 is a refusal. */
+    static boolean unreachable(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("08");
     }
 }

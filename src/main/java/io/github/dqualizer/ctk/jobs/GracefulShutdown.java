@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.jobs;
 
+import java.util.HashSet;
 import java.util.Set;
 import org.jobrunr.server.BackgroundJobServer;
 import org.slf4j.Logger;
@@ -50,11 +51,14 @@ class GracefulShutdown implements SmartLifecycle {
     @Override
     public void stop() {
         stopping = true;
+        // interrupt first: pausing JobRunr blocks until its workers are idle, which is while the rollbacks play
+        Set<String> interrupted = new HashSet<>(executions.interruptAll());
         BackgroundJobServer server = jobServer.getIfAvailable();
         if (server != null && server.isRunning()) {
             server.pauseProcessing();
         }
-        Set<String> interrupted = executions.interruptAll();
+        // a run that started while pausing; the others are not interrupted twice (that would stop their rollbacks)
+        interrupted.addAll(executions.interruptAllExcept(interrupted));
         if (!interrupted.isEmpty()) {
             log.warn("Shutting down: interrupted {} running experiment(s); waiting up to {} for their rollbacks",
                     interrupted.size(), properties.shutdownGracePeriod());

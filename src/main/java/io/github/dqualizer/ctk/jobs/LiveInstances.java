@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells whether a service instance is alive, by the heartbeat its JobRunr background job server
- * writes every poll interval (the instance name is that server's id).
+ * writes every poll interval (the instance name is that server's id) — and, for an instance that ran
+ * on this same host, at once by whether its OS process still exists ({@link LocalProcess}).
  */
 @Component
 class LiveInstances {
@@ -19,6 +20,7 @@ class LiveInstances {
 
     private final StorageProvider storage;
     private final Clock clock;
+    private final LocalProcess here = LocalProcess.current();
 
     LiveInstances(StorageProvider storage, Clock clock) {
         this.storage = storage;
@@ -33,9 +35,15 @@ class LiveInstances {
         for (BackgroundJobServerStatus server : storage.getBackgroundJobServers()) {
             if (server.getId().toString().equals(node)) {
                 Duration timeout = Duration.ofSeconds((long) server.getPollIntervalInSeconds() * MISSED_HEARTBEATS);
-                return server.getLastHeartbeat().plus(timeout).isAfter(now);
+                return server.getLastHeartbeat().plus(timeout).isAfter(now) && !processGone(server);
             }
         }
         return false;
+    }
+
+    private boolean processGone(BackgroundJobServerStatus server) {
+        return LocalProcess.parse(server.getName())
+                .map(process -> process.goneAsSeenFrom(here, server.getFirstHeartbeat()))
+                .orElse(false);
     }
 }

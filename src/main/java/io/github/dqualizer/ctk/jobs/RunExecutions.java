@@ -1,6 +1,7 @@
 package io.github.dqualizer.ctk.jobs;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -35,6 +36,14 @@ public class RunExecutions {
 
     Set<String> interruptAll() {
         Set<String> ids = Set.copyOf(running.keySet());
+        ids.forEach(this::interrupt);
+        return ids;
+    }
+
+    /** Interrupts the runs not in {@code already}; returns their ids. */
+    Set<String> interruptAllExcept(Set<String> already) {
+        Set<String> ids = new HashSet<>(running.keySet());
+        ids.removeAll(already);
         ids.forEach(this::interrupt);
         return ids;
     }

@@ -1,0 +1,205 @@
+package io.github.dqualizer.ctk.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The service as a separate OS process (its own JVM, started from the test classpath) that a test
+ * can kill -9 or SIGTERM; its output goes to a log file whose tail is shown when it fails to start.
+ */
+public final class ExternalService implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ExternalService(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts the service with the given properties and waits until its health endpoint answers. */
+    public static ExternalService start(Map<String, String> properties, Path log) {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), "io.github.dqualizer.ctk.CtkApplication",
+                "--server.port=" + port, "--ctk.dashboard.enabled=false",
+                "--ctk.secrets.key-file=" + Path.of("target/test-secrets.key").toAbsolutePath()));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ExternalService service = new ExternalService(process, port, log);
+            service.awaitReady();
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady() {
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the service exited with " + process.exitValue());
+                }
+                return healthy();
+            });
+        } catch (RuntimeException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("service did not start; last log lines:\n" + logTail(), e);
+        }
+    }
+
+    private boolean healthy() {
+        try {
+            return send(HttpRequest.newBuilder(uri("/actuator/health")).GET()).statusCode() == 200;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** kill -9: the JVM gets no chance to do anything. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(10));
+    }
+
+    /** SIGTERM ({@link Process#destroy()} on Linux): Spring closes its context as on a normal shutdown. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; returns its exit code. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the service did not exit within " + timeout);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code POST /execute_experiment} with the demo user's credentials: status code and envelope. */
+    public Response submit(String experiment) {
+        HttpResponse<String> response = send(authorized(HttpRequest.newBuilder(uri("/execute_experiment")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(experiment)));
+        return new Response(response.statusCode(), parse(response.body()));
+    }
+
+    public Map<String, Object> run(String runId) {
+        return get("/experiments/" + runId);
+    }
+
+    public Map<String, Object> journal(String runId) {
+        return get("/experiments/" + runId + "/journal");
+    }
+
+    private Map<String, Object> get(String path) {
+        HttpResponse<String> response = send(authorized(HttpRequest.newBuilder(uri(path))).GET());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return parse(response.body());
+    }
+
+    /** Everything the process wrote so far. */
+    public String logText() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String logTail() {
+        try {
+            List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return request.header("dbUsername", TestUsers.DB_USER).header("dbPassword", TestUsers.DB_PASSWORD)
+                .header("username", TestUsers.DEMO_USER).header("password", TestUsers.DEMO_PASSWORD);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parse(String body) {
+        return body == null || body.isBlank() ? Map.of() : JSON.readValue(body, Map.class);
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Kills the process if it still runs (also after a failed test). */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            awaitExit(Duration.ofSeconds(10));
+        }
+    }
+
+    /** An HTTP answer: status code and JSON body. */
+    public record Response(int statusCode, Map<String, Object> body) {
+    }
+}
