@@ -1,0 +1,24 @@
+package io.github.dqualizer.ctk.events;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Bounds of the in-memory run histories behind {@code GET /experiments/{id}/events}.
+ *
+ * @param maxEventsPerRun  events kept per run for replay; beyond it the oldest are dropped (a finished run is then
+ *                         replayed from its journal instead)
+ * @param maxRuns          runs whose history is kept at most (least recently used are dropped first)
+ * @param retention        how long a finished run's history is kept; later subscribers get the journal replay
+ * @param pollInterval     how often a stream of a run this instance does not execute looks at the database
+ */
+@ConfigurationProperties("ctk.events")
+public record EventsProperties(Integer maxEventsPerRun, Integer maxRuns, Duration retention, Duration pollInterval) {
+
+    public EventsProperties {
+        maxEventsPerRun = maxEventsPerRun == null ? 2000 : maxEventsPerRun;
+        maxRuns = maxRuns == null ? 1000 : maxRuns;
+        retention = retention == null ? Duration.ofMinutes(10) : retention;
+        pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+    }
+}
