@@ -37,15 +37,15 @@ public class RunCompletionNotifier {
     }
 
     void completed(RunOutcome outcome) {
+        try {
+            // observers first, so a woken waiter already finds the end counted and streamed
+            events.publishEvent(new RunEnded(outcome));
+        } catch (RuntimeException e) {
+            log.warn("An observer of the end of run {} failed", outcome.runId(), e); // never undoes a stored result
+        }
         CompletableFuture<RunOutcome> future = waiters.remove(outcome.runId());
         if (future != null) {
             future.complete(outcome);
-        }
-        try {
-            events.publishEvent(new RunEnded(outcome));
-        } catch (RuntimeException e) {
-            // observers (live events, metrics) must never undo a stored result
-            log.warn("An observer of the end of run {} failed", outcome.runId(), e);
         }
     }
 
