@@ -66,6 +66,7 @@ public class RunEventStream {
     private Flux<RunEvent> elsewhere(ExperimentRun submitted) {
         AtomicBoolean started = new AtomicBoolean();
         Flux<RunEvent> progress = Flux.interval(Duration.ZERO, properties.pollInterval())
+                .onBackpressureDrop() // a tick while the last look is still under way is skipped
                 .concatMap(tick -> load(submitted.id()))
                 .takeUntil(run -> run.status().terminal())
                 .concatMap(run -> {
@@ -83,7 +84,7 @@ public class RunEventStream {
     }
 
     private Mono<ExperimentRun> ended(String id, Duration every) {
-        return Flux.interval(every, every).concatMap(tick -> load(id)).filter(run -> run.status().terminal()).next();
+        return Flux.interval(every, every).onBackpressureDrop().concatMap(tick -> load(id)).filter(run -> run.status().terminal()).next();
     }
 
     private Mono<ExperimentRun> load(String id) {

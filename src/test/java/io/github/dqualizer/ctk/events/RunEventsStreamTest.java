@@ -33,13 +33,13 @@ class RunEventsStreamTest {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_MAP = new ParameterizedTypeReference<>() {
     };
-    private static final ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>> SSE = new ParameterizedTypeReference<>() {
+    static final ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>> SSE = new ParameterizedTypeReference<>() {
     };
     private static final String OPERATOR = "watchOperator";
     private static final String OPERATOR_PASSWORD = "watch-operator-secret";
 
     /** What every client of the paused experiment must see, in this order. */
-    private static final List<String> PAUSED_RUN = List.of(
+    static final List<String> PAUSED_RUN = List.of(
             "run-queued", "run-started",
             "activity-started echo hypothesis-before", "activity-finished echo hypothesis-before succeeded",
             "hypothesis hypothesis-before true",
@@ -228,7 +228,7 @@ class RunEventsStreamTest {
                 .expectBody(JSON_MAP).returnResult().getResponseBody();
     }
 
-    private static List<String> describe(List<ServerSentEvent<Map<String, Object>>> events) {
+    static List<String> describe(List<ServerSentEvent<Map<String, Object>>> events) {
         return events.stream().map(RunEventsStreamTest::describe).toList();
     }
 
@@ -245,7 +245,7 @@ class RunEventsStreamTest {
         };
     }
 
-    private static String[] ids(int count) {
+    static String[] ids(int count) {
         String[] ids = new String[count];
         for (int i = 0; i < count; i++) {
             ids[i] = Integer.toString(i + 1);
