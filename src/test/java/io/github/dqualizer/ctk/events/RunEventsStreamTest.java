@@ -179,6 +179,26 @@ class RunEventsStreamTest {
                 .doesNotContain(secret).doesNotContain("stdout").doesNotContain("arguments");
     }
 
+    @Test
+    void eventsWhenRunCancelledThenInterruptedActivityRollbackAndOutcome() throws Exception {
+        String runId = submit("""
+                {"title": "cancelled", "description": "a long action with a rollback",
+                 "method": [{"type": "action", "name": "long", "provider": {"type": "process", "path": "sleep", "arguments": "20"}}],
+                 "rollbacks": [{"type": "action", "name": "undo", "provider": {"type": "process", "path": "true"}}]}
+                """);
+        var stream = stream(runId, TestUsers.DEMO_USER, TestUsers.DEMO_PASSWORD).collectList().toFuture();
+        await().atMost(Duration.ofSeconds(20)).until(() -> timelineNames(runId).contains("activity-started long method"));
+
+        TestUsers.authorized(client.post().uri("/experiments/" + runId + "/cancel")).exchange().expectStatus().isAccepted();
+
+        List<ServerSentEvent<Map<String, Object>>> events = stream.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(describe(events)).containsExactly("run-queued", "run-started",
+                "activity-started long method", "activity-finished long method error",
+                "activity-started undo rollback", "activity-finished undo rollback succeeded",
+                "run-finished interrupted", "outcome 500");
+        assertThat(events.get(events.size() - 1).data()).containsEntry("journal_status", "interrupted");
+    }
+
     /** An experiment with a steady state, one action followed by a 2 s pause, and a rollback. */
     static String paused() {
         return """
