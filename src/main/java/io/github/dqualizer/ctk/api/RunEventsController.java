@@ -2,6 +2,7 @@ package io.github.dqualizer.ctk.api;
 
 import io.github.dqualizer.ctk.events.RunEvent;
 import io.github.dqualizer.ctk.events.RunEventStream;
+import io.github.dqualizer.ctk.events.EventsProperties;
 import io.github.dqualizer.ctk.jobs.ExperimentRun;
 import io.github.dqualizer.ctk.jobs.RunQueries;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,11 +30,14 @@ class RunEventsController {
     private final Authenticator authenticator;
     private final RunQueries queries;
     private final RunEventStream events;
+    private final EventsProperties properties;
 
-    RunEventsController(Authenticator authenticator, RunQueries queries, RunEventStream events) {
+    RunEventsController(Authenticator authenticator, RunQueries queries, RunEventStream events,
+                        EventsProperties properties) {
         this.authenticator = authenticator;
         this.queries = queries;
         this.events = events;
+        this.properties = properties;
     }
 
     @GetMapping(value = "/experiments/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -52,10 +56,18 @@ class RunEventsController {
 
     private Flux<ServerSentEvent<Object>> stream(ExperimentRun run) {
         AtomicLong lastId = new AtomicLong();
-        return events.events(run)
+        Flux<ServerSentEvent<Object>> stream = events.events(run)
                 .doOnNext(event -> lastId.set(event.id()))
                 .map(RunEventsController::sse)
                 .concatWith(Mono.defer(() -> outcome(run.id(), lastId.get() + 1)));
+        return stream.publish(shared -> Flux.merge(shared, heartbeats().takeUntilOther(shared.then())));
+    }
+
+    /** SSE comments while nothing happens (a long pause), so proxies keep the stream open; clients ignore them. */
+    private Flux<ServerSentEvent<Object>> heartbeats() {
+        return Flux.interval(properties.heartbeat())
+                .onBackpressureDrop()
+                .map(tick -> ServerSentEvent.builder().comment("keep-alive").build());
     }
 
     /** Read after {@code run-finished}, so it is the stored final state, the same envelope wait mode answers. */

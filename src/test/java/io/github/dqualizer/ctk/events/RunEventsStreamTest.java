@@ -28,6 +28,7 @@ import reactor.core.publisher.Flux;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:ctk-events;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
         "ctk.dashboard.enabled=false",
+        "ctk.events.heartbeat=500ms",
         "ctk.secrets.key-file=target/test-secrets.key"})
 class RunEventsStreamTest {
 
@@ -76,9 +77,14 @@ class RunEventsStreamTest {
         String runId = submit(paused());
         List<Arrival> arrivals = new CopyOnWriteArrayList<>();
 
-        List<ServerSentEvent<Map<String, Object>>> events = stream(runId, TestUsers.DEMO_USER, TestUsers.DEMO_PASSWORD)
-                .doOnNext(event -> arrivals.add(new Arrival(event.event(), System.nanoTime())))
+        List<ServerSentEvent<Map<String, Object>>> all = raw(runId, TestUsers.DEMO_USER, TestUsers.DEMO_PASSWORD)
+                .doOnNext(event -> arrivals.add(new Arrival(String.valueOf(event.event()), System.nanoTime())))
                 .collectList().block(Duration.ofSeconds(60));
+        List<ServerSentEvent<Map<String, Object>>> events = all.stream().filter(event -> event.event() != null).toList();
+        // the 2 s pause is bridged by keep-alive comments (every 500 ms here), which carry nothing else
+        assertThat(all).filteredOn(event -> event.event() == null).isNotEmpty()
+                .allSatisfy(comment -> assertThat(comment.comment()).isEqualTo("keep-alive"))
+                .allSatisfy(comment -> assertThat(comment.data()).isNull());
 
         assertThat(describe(events)).containsExactlyElementsOf(PAUSED_RUN);
         assertThat(events).extracting(ServerSentEvent::id)
@@ -225,7 +231,12 @@ class RunEventsStreamTest {
                 .map(RunEventsStreamTest::describe).toList();
     }
 
+    /** The events, without the keep-alive comments. */
     private Flux<ServerSentEvent<Map<String, Object>>> stream(String runId, String user, String password) {
+        return raw(runId, user, password).filter(event -> event.event() != null);
+    }
+
+    private Flux<ServerSentEvent<Map<String, Object>>> raw(String runId, String user, String password) {
         return client.get().uri("/experiments/" + runId + "/events").accept(MediaType.TEXT_EVENT_STREAM)
                 .header("dbUsername", TestUsers.DB_USER).header("dbPassword", TestUsers.DB_PASSWORD)
                 .header("username", user).header("password", password)
