@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.jobrunr.server.BackgroundJobServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,12 +19,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * {@code /actuator/health} without credentials: UP with the database and the job server as components, and
- * DOWN (503) once JobRunr's background job server stops; details stay hidden. Own context: it stops the server.
+ * DOWN (503) once JobRunr's background job server stops or the database cannot be reached; details stay hidden.
+ * Own context: it stops the server and makes the database refuse new connections.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:ctk-health;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
         "ctk.dashboard.enabled=false",
         "ctk.jobs.watchdog-interval=1h", // the watchdog would restart the stopped server
+        "spring.datasource.hikari.connection-timeout=1000",
         "ctk.secrets.key-file=target/test-secrets.key"})
 @DirtiesContext
 class JobServerHealthTest {
@@ -34,6 +38,8 @@ class JobServerHealthTest {
     int port;
     @Autowired
     BackgroundJobServer jobServer;
+    @Autowired
+    DataSource dataSource;
 
     WebTestClient client;
 
@@ -66,5 +72,31 @@ class JobServerHealthTest {
         } finally {
             jobServer.start();
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void healthWhenDatabaseUnreachableThenDownWithoutDetails() {
+        HikariDataSource hikari = (HikariDataSource) dataSource;
+        String password = hikari.getPassword();
+        // the database refuses every new connection: as unreachable for the service as a dead server
+        hikari.getHikariConfigMXBean().setPassword("not-the-password");
+        hikari.getHikariPoolMXBean().softEvictConnections();
+        try {
+            Map<String, Object> down = client.get().uri("/actuator/health").exchange()
+                    .expectStatus().isEqualTo(503).expectBody(JSON_MAP).returnResult().getResponseBody();
+            assertThat(down).containsEntry("status", "DOWN");
+            assertThat((Map<String, Object>) ((Map<String, Object>) down.get("components")).get("db"))
+                    .containsOnlyKeys("status").containsEntry("status", "DOWN");
+            assertThat(down.toString()).doesNotContain("Wrong user name or password").doesNotContain("details");
+        } finally {
+            hikari.getHikariConfigMXBean().setPassword(password);
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            if (!jobServer.isRunning()) {
+                jobServer.start(); // JobRunr stops its server after repeated storage errors
+            }
+            client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        });
     }
 }
