@@ -1,9 +1,9 @@
 package io.github.dqualizer.ctk.api;
 
+import io.github.dqualizer.ctk.auth.AuthFailureCounter;
 import io.github.dqualizer.ctk.auth.CredentialVerifier;
 import io.github.dqualizer.ctk.auth.Credentials;
 import io.github.dqualizer.ctk.auth.UserRoles;
-import io.github.dqualizer.ctk.metrics.micrometer.AuthFailureCounter;
 import java.net.InetSocketAddress;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;

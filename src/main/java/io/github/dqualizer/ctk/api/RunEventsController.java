@@ -1,8 +1,8 @@
 package io.github.dqualizer.ctk.api;
 
+import io.github.dqualizer.ctk.events.EventsProperties;
 import io.github.dqualizer.ctk.events.RunEvent;
 import io.github.dqualizer.ctk.events.RunEventStream;
-import io.github.dqualizer.ctk.events.EventsProperties;
 import io.github.dqualizer.ctk.jobs.ExperimentRun;
 import io.github.dqualizer.ctk.jobs.RunQueries;
 import java.util.concurrent.atomic.AtomicLong;

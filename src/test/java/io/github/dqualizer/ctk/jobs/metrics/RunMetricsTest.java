@@ -1,4 +1,4 @@
-package io.github.dqualizer.ctk.metrics.micrometer;
+package io.github.dqualizer.ctk.jobs.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

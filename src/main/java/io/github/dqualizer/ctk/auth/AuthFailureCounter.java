@@ -1,4 +1,4 @@
-package io.github.dqualizer.ctk.metrics.micrometer;
+package io.github.dqualizer.ctk.auth;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package io.github.dqualizer.ctk.metrics.micrometer;
+package io.github.dqualizer.ctk.jobs.metrics;
 
 import io.github.dqualizer.ctk.engine.ActivityPhase;
 import io.github.dqualizer.ctk.engine.RunListener;
