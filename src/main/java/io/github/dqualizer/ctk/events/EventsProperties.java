@@ -18,8 +18,8 @@ public record EventsProperties(Integer maxEventsPerRun, Integer maxRuns, Duratio
                                Duration heartbeat) {
 
     public EventsProperties {
-        maxEventsPerRun = maxEventsPerRun == null ? 2000 : maxEventsPerRun;
-        maxRuns = maxRuns == null ? 1000 : maxRuns;
+        maxEventsPerRun = maxEventsPerRun == null ? 1000 : maxEventsPerRun;
+        maxRuns = maxRuns == null ? 200 : maxRuns;
         retention = retention == null ? Duration.ofMinutes(10) : retention;
         pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
         heartbeat = heartbeat == null ? Duration.ofSeconds(15) : heartbeat;
