@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.api;
 
+import io.github.dqualizer.ctk.auth.AuthFailureCounter;
 import io.github.dqualizer.ctk.auth.CredentialVerifier;
 import io.github.dqualizer.ctk.auth.Credentials;
 import io.github.dqualizer.ctk.auth.UserRoles;
@@ -17,11 +18,14 @@ class Authenticator {
     private final CredentialVerifier verifier;
     private final AuthenticationThrottle throttle;
     private final UserRoles roles;
+    private final AuthFailureCounter failures;
 
-    Authenticator(CredentialVerifier verifier, AuthenticationThrottle throttle, UserRoles roles) {
+    Authenticator(CredentialVerifier verifier, AuthenticationThrottle throttle, UserRoles roles,
+                  AuthFailureCounter failures) {
         this.verifier = verifier;
         this.throttle = throttle;
         this.roles = roles;
+        this.failures = failures;
     }
 
     /** Emits the caller's user name. */
@@ -34,9 +38,11 @@ class Authenticator {
         Credentials credentials = CredentialHeaders.from(request.getHeaders());
         String address = clientAddress(request);
         if (throttle.blocked(credentials.username(), address)) {
+            failures.throttled();
             return Mono.error(tooManyAttempts());
         }
         if (!credentials.complete()) {
+            failures.missingHeaders();
             throttle.failed(credentials.username(), address);
             return Mono.error(ApiException.unauthorized());
         }
@@ -49,6 +55,7 @@ class Authenticator {
                                 roles.has(credentials.username(), UserRoles.OPERATOR)))
                                 .subscribeOn(Schedulers.boundedElastic());
                     }
+                    failures.badCredentials();
                     throttle.failed(credentials.username(), address);
                     return Mono.error(ApiException.unauthorized());
                 });

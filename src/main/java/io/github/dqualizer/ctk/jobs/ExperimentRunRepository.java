@@ -19,4 +19,6 @@ public interface ExperimentRunRepository extends JpaRepository<ExperimentRun, St
     List<ExperimentRun> findByNodeAndStatusAndCancelRequestedTrue(String node, RunStatus status);
 
     List<ExperimentRun> findByStatus(RunStatus status);
+
+    long countByStatus(RunStatus status);
 }

@@ -27,6 +27,11 @@ public class RunQueries {
         return runs.findAllByOrderBySeqDesc(PageRequest.of(page, size));
     }
 
+    /** Runs accepted but not started yet, on every instance. */
+    public long countQueued() {
+        return runs.countByStatus(RunStatus.QUEUED);
+    }
+
     public Page<ExperimentRun> listOwnedBy(String owner, int page, int size) {
         return runs.findByOwnerOrderBySeqDesc(owner, PageRequest.of(page, size));
     }

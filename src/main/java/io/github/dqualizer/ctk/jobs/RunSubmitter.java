@@ -4,11 +4,12 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import org.jobrunr.scheduling.JobScheduler;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import static org.jobrunr.scheduling.JobBuilder.aJob;
 
-/** Stores an accepted run and enqueues its JobRunr job, which carries only the run id. */
+/** Stores an accepted run and enqueues its JobRunr job, which carries only the run id; publishes {@link RunQueued}. */
 @Component
 public class RunSubmitter {
 
@@ -18,14 +19,16 @@ public class RunSubmitter {
     private final StoredExperiment storage;
     private final JobScheduler scheduler;
     private final JobStartNudger nudger;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     RunSubmitter(ExperimentRunRepository runs, StoredExperiment storage, JobScheduler scheduler,
-                 JobStartNudger nudger, Clock clock) {
+                 JobStartNudger nudger, ApplicationEventPublisher events, Clock clock) {
         this.runs = runs;
         this.storage = storage;
         this.scheduler = scheduler;
         this.nudger = nudger;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -47,6 +50,7 @@ public class RunSubmitter {
             runs.deleteById(runId);
             throw e;
         }
+        events.publishEvent(new RunQueued(runId));
         nudger.nudge();
         return RunOutcome.of(run);
     }
