@@ -25,8 +25,11 @@ public class RunWaiter {
      * waiting Mono; call {@link #forget} if the submission fails.
      */
     public Mono<RunOutcome> awaitEnd(String runId, Duration timeout) {
+        // ticks that come while a slow query (database outage) still runs are dropped, and a failed
+        // query only skips its tick: the waiting request neither errors nor gives up
         Mono<RunOutcome> polled = Flux.interval(POLL_INTERVAL, POLL_INTERVAL)
-                .concatMap(tick -> current(runId))
+                .onBackpressureDrop()
+                .concatMap(tick -> current(runId).onErrorResume(unreachable -> Mono.empty()))
                 .filter(outcome -> outcome.status().terminal())
                 .next();
         return Mono.firstWithValue(notifier.completion(runId), polled)
