@@ -22,16 +22,19 @@ public class ExperimentJob {
     private final RunResultStore results;
     private final RunExecutions executions;
     private final InstanceIdentity instance;
+    private final DatabaseRetry retry;
     private final Clock clock;
 
     ExperimentJob(ExperimentRunRepository runs, StoredExperiment storage, ExperimentRunner runner,
-                  RunResultStore results, RunExecutions executions, InstanceIdentity instance, Clock clock) {
+                  RunResultStore results, RunExecutions executions, InstanceIdentity instance, DatabaseRetry retry,
+                  Clock clock) {
         this.runs = runs;
         this.storage = storage;
         this.runner = runner;
         this.results = results;
         this.executions = executions;
         this.instance = instance;
+        this.retry = retry;
         this.clock = clock;
     }
 
@@ -61,14 +64,15 @@ public class ExperimentJob {
 
     /** Only a queued run is ever started, so a cancelled, recovered or finished run never runs (again). */
     private ExperimentRun claim(String runId) {
-        ExperimentRun run = runs.findById(runId).orElse(null);
+        // a job fetched just before an outage waits for the database instead of failing with its run still queued
+        ExperimentRun run = retry.untilReachable(runId, "start", () -> runs.findById(runId).orElse(null));
         if (run == null || run.status() != RunStatus.QUEUED) {
             log.warn("Run {} is not queued ({}); not starting it", runId, run == null ? "missing" : run.status());
             return null;
         }
         run.start(instance.name(), clock.instant());
         try {
-            ExperimentRun claimed = runs.saveAndFlush(run);
+            ExperimentRun claimed = retry.untilReachable(runId, "start", () -> runs.saveAndFlush(run));
             log.info("Run {} started: {}", runId, claimed.title());
             return claimed;
         } catch (OptimisticLockingFailureException e) {

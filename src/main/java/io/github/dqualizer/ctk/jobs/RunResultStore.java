@@ -22,15 +22,15 @@ class RunResultStore {
     private final ExperimentRunRepository runs;
     private final RunCompletionNotifier notifier;
     private final JsonMapper json;
-    private final JobsProperties properties;
+    private final DatabaseRetry retry;
     private final Clock clock;
 
     RunResultStore(ExperimentRunRepository runs, RunCompletionNotifier notifier, JsonMapper json,
-                   JobsProperties properties, Clock clock) {
+                   DatabaseRetry retry, Clock clock) {
         this.runs = runs;
         this.notifier = notifier;
         this.json = json;
-        this.properties = properties;
+        this.retry = retry;
         this.clock = clock;
     }
 
@@ -48,33 +48,14 @@ class RunResultStore {
     }
 
     private ExperimentRun saveRetrying(ExperimentRun run) {
-        long deadline = System.nanoTime() + properties.storeRetryTimeout().toNanos();
-        boolean interrupted = Thread.interrupted(); // a cancellation must not stop the result from being stored
         try {
-            while (true) {
-                try {
-                    return runs.saveAndFlush(run);
-                } catch (OptimisticLockingFailureException e) {
-                    log.warn("Run {} was changed elsewhere (recovered by another instance?); its result here is dropped", run.id());
-                    return null;
-                } catch (DataAccessException | TransactionException e) {
-                    if (System.nanoTime() > deadline) {
-                        log.error("Run {} ended {} but could not be stored: the database stayed unreachable", run.id(),
-                                run.status().wireName());
-                        return null;
-                    }
-                    log.warn("Cannot store the result of run {} yet (database unreachable); retrying", run.id());
-                    try {
-                        Thread.sleep(1000);
-                    } catch (InterruptedException again) {
-                        interrupted = true;
-                    }
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            return retry.untilReachable(run.id(), "store the result of", () -> runs.saveAndFlush(run));
+        } catch (OptimisticLockingFailureException e) {
+            log.warn("Run {} was changed elsewhere (recovered by another instance?); its result here is dropped", run.id());
+        } catch (DataAccessException | TransactionException e) {
+            log.error("Run {} ended {} but could not be stored: the database stayed unreachable", run.id(),
+                    run.status().wireName());
         }
+        return null;
     }
 }
