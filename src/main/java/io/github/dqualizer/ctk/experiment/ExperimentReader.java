@@ -50,7 +50,7 @@ public class ExperimentReader {
             return result;
         } catch (JacksonException e) {
             throw new ExperimentFormatException("Malformed " + format + at(e.getLocation()) + ": "
-                    + e.getOriginalMessage());
+                    + withoutInternals(e.getOriginalMessage()));
         }
     }
 
@@ -120,6 +120,11 @@ public class ExperimentReader {
             return "";
         }
         return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** Jackson names its own classes in some messages ("from `StreamReadConstraints...`"): clients need no internals. */
+    private static String withoutInternals(String message) {
+        return message == null ? "unreadable document" : message.replaceAll(",? ?from `[^`]*`", "");
     }
 
     private static StreamReadConstraints constraints() {
