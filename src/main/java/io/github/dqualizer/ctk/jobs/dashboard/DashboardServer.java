@@ -70,6 +70,10 @@ class DashboardServer implements SmartLifecycle {
         return server.getAddress().getPort();
     }
 
+    InetSocketAddress boundAddress() {
+        return server.getAddress();
+    }
+
     /** Every context needs the account, even the redirect: "/" also answers every unknown path. */
     private void register(HttpExchangeHandler handler) {
         handlers.add(handler);
