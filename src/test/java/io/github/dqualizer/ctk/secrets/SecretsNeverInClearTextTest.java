@@ -75,7 +75,7 @@ class SecretsNeverInClearTextTest {
     @Test
     void runWithSecretsThenNoSecretInAnyTableLogOrAnswer(CapturedOutput output) throws Exception {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        jdbc.execute("CREATE USER IF NOT EXISTS " + DB_ACCOUNT + " PASSWORD '" + DB_PASSWORD + "'");
+        jdbc.execute("CREATE USER IF NOT EXISTS " + DB_ACCOUNT + " PASSWORD '" + DB_PASSWORD + "' ADMIN"); // URL settings need admin rights in H2
         TestUsers.put(jdbc, USER, TestUsers.sha256Hex(USER_PASSWORD));
         EnvLookup env = name -> ENV_NAME.equals(name) ? ENV_SECRET : System.getenv(name);
         runner.setEnv(env);
@@ -110,7 +110,9 @@ class SecretsNeverInClearTextTest {
         String answer = call(client.post().uri("/execute_experiment?wait=true&timeout=60")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(experiment));
         answers.add(answer);
-        return (String) JSON.readValue(answer, Map.class).get("run_id");
+        String runId = (String) JSON.readValue(answer, Map.class).get("run_id");
+        assertThat(runId).as(answer).isNotNull();
+        return runId;
     }
 
     private static String call(WebTestClient.RequestHeadersSpec<?> spec) {
@@ -139,6 +141,7 @@ class SecretsNeverInClearTextTest {
     /** Every table of the service's schema, every column read as text (and binary columns as UTF-8). */
     private List<String> inDatabase() throws Exception {
         List<String> leaks = new ArrayList<>();
+        List<String> searched = new ArrayList<>();
         int tables = 0;
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
@@ -153,13 +156,17 @@ class SecretsNeverInClearTextTest {
             }
             for (String table : names) {
                 tables++;
+                searched.add(table);
                 try (Statement statement = connection.createStatement();
                      ResultSet rows = statement.executeQuery("SELECT * FROM \"" + table + "\"")) {
                     ResultSetMetaData columns = rows.getMetaData();
                     while (rows.next()) {
                         for (int c = 1; c <= columns.getColumnCount(); c++) {
-                            byte[] bytes = rows.getBytes(c);
-                            String text = rows.getString(c);
+                            int type = columns.getColumnType(c);
+                            boolean binary = type == java.sql.Types.BINARY || type == java.sql.Types.VARBINARY
+                                    || type == java.sql.Types.LONGVARBINARY || type == java.sql.Types.BLOB;
+                            byte[] bytes = binary ? rows.getBytes(c) : null;
+                            String text = binary ? null : rows.getString(c);
                             String where = "table " + table + " column " + columns.getColumnName(c);
                             leaks.addAll(found(where, text));
                             if (bytes != null) {
@@ -171,7 +178,7 @@ class SecretsNeverInClearTextTest {
             }
         }
         assertThat(tables).as("tables searched").isGreaterThanOrEqualTo(5);
-        System.out.println("secrets search: " + tables + " tables searched");
+        System.out.println("secrets search: " + tables + " tables searched: " + searched);
         return leaks;
     }
 
