@@ -1,6 +1,7 @@
 package io.github.dqualizer.ctk.jobs.dashboard;
 
 import com.sun.net.httpserver.BasicAuthenticator;
+import com.sun.net.httpserver.HttpExchange;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
@@ -14,6 +15,17 @@ final class ConstantTimeBasicAuthenticator extends BasicAuthenticator {
         super("JobRunr dashboard", StandardCharsets.UTF_8);
         this.username = digest(credentials.username());
         this.password = digest(credentials.password());
+    }
+
+    /** A malformed {@code Authorization} header (not base64) is one more 401, not an error of the server. */
+    @Override
+    public Result authenticate(HttpExchange exchange) {
+        try {
+            return super.authenticate(exchange);
+        } catch (IllegalArgumentException malformed) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"" + getRealm() + "\", charset=\"UTF-8\"");
+            return new Retry(401);
+        }
     }
 
     @Override

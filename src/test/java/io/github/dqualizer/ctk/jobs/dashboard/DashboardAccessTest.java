@@ -49,6 +49,8 @@ class DashboardAccessTest {
                 assertThat(status(port, path, "root:" + password)).as(path + " with a wrong user").isEqualTo(401);
                 assertThat(status(port, path, "admin:" + password + "x")).as(path + " with a longer password").isEqualTo(401);
             }
+            assertThat(rawStatus(port, "Basic !!not-base64!!")).as("malformed header").isEqualTo(401);
+            assertThat(rawStatus(port, "Bearer " + password)).as("another scheme").isEqualTo(401);
             assertThat(status(port, "/api/jobs?state=ENQUEUED&offset=0&limit=20&order=updatedAt:ASC", "admin:" + password))
                     .isEqualTo(200);
         }
@@ -92,6 +94,12 @@ class DashboardAccessTest {
                 "--ctk.secrets.key-file=" + dir.resolve("secrets.key")));
         args.addAll(List.of(extra));
         return new SpringApplicationBuilder(CtkApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private int rawStatus(int port, String authorization) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/dashboard"))
+                .header("Authorization", authorization).build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private int status(int port, String path, String userColonPassword) throws Exception {
