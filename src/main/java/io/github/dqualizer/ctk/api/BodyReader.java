@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ class BodyReader {
     }
 
     Mono<Map<String, Object>> read(ServerHttpRequest request) {
-        boolean yaml = isYaml(request.getHeaders().getContentType());
+        boolean yaml = isYaml(contentType(request));
         if (request.getHeaders().getContentLength() > maxBytes) {
             return Mono.error(tooLarge());
         }
@@ -56,13 +57,24 @@ class BodyReader {
     }
 
     /** Answers 415 unless the content type is JSON or YAML; a missing type is read as JSON, like the prototype. */
-    static void requireSupported(MediaType contentType) {
+    static void requireSupported(ServerHttpRequest request) {
+        MediaType contentType = contentType(request);
         if (contentType == null || MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
                 || isYaml(contentType) || contentType.getSubtype().endsWith("+json")) {
             return;
         }
         throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type.",
                 "Send the experiment as application/json or application/yaml, not " + contentType + ".");
+    }
+
+    private static MediaType contentType(ServerHttpRequest request) {
+        try {
+            return request.getHeaders().getContentType();
+        } catch (InvalidMediaTypeException e) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type.",
+                    "The Content-Type header cannot be parsed as a media type; send the experiment as "
+                            + "application/json or application/yaml.");
+        }
     }
 
     private static boolean isYaml(MediaType contentType) {

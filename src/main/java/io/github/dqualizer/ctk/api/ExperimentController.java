@@ -48,7 +48,7 @@ class ExperimentController {
         boolean waitForEnd = wait == null ? properties.waitByDefault() : wait;
         return authenticator.authenticate(request)
                 .flatMap(owner -> {
-                    BodyReader.requireSupported(request.getHeaders().getContentType());
+                    BodyReader.requireSupported(request);
                     String dryMode = dryMode(dry);
                     Duration waitTimeout = waitTimeout(timeout);
                     return bodyReader.read(request)
@@ -61,7 +61,7 @@ class ExperimentController {
     Mono<Map<String, Boolean>> validate(ServerHttpRequest request) {
         return authenticator.authenticate(request)
                 .flatMap(owner -> {
-                    BodyReader.requireSupported(request.getHeaders().getContentType());
+                    BodyReader.requireSupported(request);
                     return bodyReader.read(request);
                 })
                 .flatMap(this::validated)

@@ -6,6 +6,8 @@ import io.github.dqualizer.ctk.experiment.EngineProperties;
 import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.http.HttpProvider;
+import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
+import io.github.dqualizer.ctk.providers.process.ProcessProperties;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +23,7 @@ public class ExperimentRunner {
     private final PythonFunctionRegistry registry;
     private final List<RunListener> listeners;
     private final HttpProvider http = new HttpProvider();
+    private final ExecutablePolicy executables;
     private volatile boolean ignoreControls;
     private volatile EnvLookup env = EnvLookup.system();
 
@@ -28,11 +31,17 @@ public class ExperimentRunner {
         this(registry, listeners, EngineProperties.defaults());
     }
 
-    @Autowired
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties) {
+        this(registry, listeners, properties, ProcessProperties.defaults());
+    }
+
+    @Autowired
+    public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties,
+                            ProcessProperties processes) {
         this.registry = registry;
         this.listeners = List.copyOf(listeners);
         this.ignoreControls = properties.ignoreControls();
+        this.executables = processes.policy();
     }
 
     public void setIgnoreControls(boolean ignoreControls) {
@@ -50,7 +59,7 @@ public class ExperimentRunner {
      */
     public Map<String, Object> run(Map<String, Object> experiment, RunOptions options) {
         try {
-            ProviderInvoker providers = new ProviderInvoker(registry, env, http);
+            ProviderInvoker providers = new ProviderInvoker(registry, env, http, executables);
             return new RunStarter(providers, listeners, env, ignoreControls).run(experiment, options);
         } catch (RuntimeException e) {
             // last resort: the contract is a journal, whatever happened

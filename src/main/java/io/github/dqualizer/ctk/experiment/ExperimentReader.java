@@ -16,6 +16,7 @@ import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLParser;
 
 /** Parses a submitted JSON or YAML experiment into plain Java values, refusing YAML tags like a safe loader. */
 @Component
@@ -50,7 +51,7 @@ public class ExperimentReader {
             return result;
         } catch (JacksonException e) {
             throw new ExperimentFormatException("Malformed " + format + at(e.getLocation()) + ": "
-                    + e.getOriginalMessage());
+                    + withoutInternals(e.getOriginalMessage()));
         }
     }
 
@@ -60,7 +61,7 @@ public class ExperimentReader {
         return switch (token) {
             case START_OBJECT -> readObject(parser, depth + 1, format);
             case START_ARRAY -> readArray(parser, depth + 1, format);
-            case VALUE_STRING -> parser.getString();
+            case VALUE_STRING -> string(parser, format);
             case VALUE_NUMBER_INT -> integer(parser.getBigIntegerValue());
             case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
             case VALUE_TRUE -> Boolean.TRUE;
@@ -69,6 +70,18 @@ public class ExperimentReader {
             default -> throw new ExperimentFormatException("Malformed " + format
                     + at(parser.currentTokenLocation()) + ": unsupported value");
         };
+    }
+
+    /**
+     * The YAML parser hands an alias ({@code *name}) over as the string {@code name}: a safe loader would
+     * expand it, so rather than run a different experiment than the one written, aliases are refused.
+     */
+    private static String string(JsonParser parser, String format) {
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            throw new ExperimentFormatException("Malformed " + format + at(parser.currentTokenLocation())
+                    + ": aliases (*" + parser.getString() + ") are not supported; write the value out");
+        }
+        return parser.getString();
     }
 
     private Map<String, Object> readObject(JsonParser parser, int depth, String format) {
@@ -120,6 +133,16 @@ public class ExperimentReader {
             return "";
         }
         return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** Jackson names its own classes in some messages ("from `StreamReadConstraints...`"): clients need no internals. */
+    private static String withoutInternals(String message) {
+        if (message == null) {
+            return "unreadable document";
+        }
+        // e.g. "java.io.CharConversionException: Invalid UTF-8 start byte" keeps only what is wrong with the bytes
+        return message.replaceAll(",? ?from `[^`]*`", "")
+                .replaceAll("\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ?", "");
     }
 
     private static StreamReadConstraints constraints() {

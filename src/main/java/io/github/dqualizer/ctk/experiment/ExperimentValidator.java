@@ -7,8 +7,12 @@ import io.github.dqualizer.ctk.experiment.configuration.SecretsLoader;
 import io.github.dqualizer.ctk.experiment.validation.ExperimentChecks;
 import io.github.dqualizer.ctk.experiment.validation.Problems;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
+import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
+import io.github.dqualizer.ctk.providers.process.ProcessProperties;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +23,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ExperimentValidator {
 
+    private static final Logger log = LoggerFactory.getLogger(ExperimentValidator.class);
+
     private final PythonFunctionRegistry registry;
+    private final ExecutablePolicy executables;
     private volatile boolean ignoreControls;
     private volatile EnvLookup env = EnvLookup.system();
 
@@ -27,10 +34,16 @@ public class ExperimentValidator {
         this(registry, EngineProperties.defaults());
     }
 
-    @Autowired
     public ExperimentValidator(PythonFunctionRegistry registry, EngineProperties properties) {
+        this(registry, properties, ProcessProperties.defaults());
+    }
+
+    @Autowired
+    public ExperimentValidator(PythonFunctionRegistry registry, EngineProperties properties,
+                               ProcessProperties processes) {
         this.registry = registry;
         this.ignoreControls = properties.ignoreControls();
+        this.executables = processes.policy();
     }
 
     public void setIgnoreControls(boolean ignoreControls) {
@@ -50,14 +63,15 @@ public class ExperimentValidator {
                 problems.add("", "an empty experiment is not an experiment");
                 return problems.toList();
             }
-            ExperimentChecks checks = new ExperimentChecks(registry, env, ignoreControls);
+            ExperimentChecks checks = new ExperimentChecks(registry, env, ignoreControls, executables);
             LoadErrors report = (location, error) -> problems.add(location, error.getMessage());
             checks.header(experiment, problems);
             loadBlocks(experiment, problems, report);
             checks.body(experiment, problems);
-        } catch (RuntimeException e) {
-            // a validator must never fail the request: report what broke
-            problems.add("", "the experiment could not be validated: " + e);
+        } catch (RuntimeException | StackOverflowError e) {
+            // a validator must never fail the request; the client gets no internals (class names, traces)
+            log.warn("Validation of an experiment broke; answered as invalid", e);
+            problems.add("", "the experiment could not be validated: its structure is not a valid Chaos Toolkit experiment");
         }
         return problems.toList();
     }

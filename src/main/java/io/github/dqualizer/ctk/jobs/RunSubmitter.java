@@ -14,6 +14,8 @@ import static org.jobrunr.scheduling.JobBuilder.aJob;
 public class RunSubmitter {
 
     private static final int MAX_JOB_NAME = 200;
+    /** experiment_runs.title is VARCHAR(512); the whole title stays in the stored document. */
+    static final int MAX_TITLE = 512;
 
     private final ExperimentRunRepository runs;
     private final StoredExperiment storage;
@@ -40,7 +42,7 @@ public class RunSubmitter {
     /** Blocking (JDBC): call on a bounded-elastic scheduler. */
     public RunOutcome submit(String runId, String owner, Map<String, Object> experiment, String dryMode) {
         String title = String.valueOf(experiment.get("title"));
-        ExperimentRun run = new ExperimentRun(runId, owner, title, dryMode, storage.maskedDocument(experiment),
+        ExperimentRun run = new ExperimentRun(runId, owner, storedTitle(title), dryMode, storage.maskedDocument(experiment),
                 storage.encryptedSecrets(experiment), clock.instant());
         runs.saveAndFlush(run);
         try {
@@ -62,6 +64,14 @@ public class RunSubmitter {
                 .withName(jobName(title))
                 .withAmountOfRetries(0)
                 .withDetails((ExperimentJob job) -> job.execute(runId)));
+    }
+
+    /** A longer title made the insert fail, which answered a valid experiment with 503. */
+    static String storedTitle(String title) {
+        if (title.codePointCount(0, title.length()) <= MAX_TITLE) {
+            return title;
+        }
+        return title.substring(0, title.offsetByCodePoints(0, MAX_TITLE - 1)) + "…";
     }
 
     static String jobName(String title) {

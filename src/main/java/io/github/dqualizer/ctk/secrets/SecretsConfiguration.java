@@ -1,9 +1,9 @@
 package io.github.dqualizer.ctk.secrets;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,7 +28,9 @@ class SecretsConfiguration {
             return decode(properties.key().trim());
         }
         if (properties.required()) {
-            throw new IllegalStateException("ctk.secrets.key (CTK_SECRETS_KEY) must be set: base64 of 32 random bytes");
+            throw new IllegalStateException("Refusing to start: ctk.secrets.required is set (profile prod) but no "
+                    + "encryption key is configured. Set CTK_SECRETS_KEY (ctk.secrets.key) to base64 of 32 random "
+                    + "bytes, e.g. `openssl rand -base64 32`, and keep it: stored secrets need it to run.");
         }
         Path file = properties.keyFile();
         if (Files.exists(file)) {
@@ -36,9 +38,11 @@ class SecretsConfiguration {
         }
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, Base64.getEncoder().encodeToString(key));
-        restrictToOwner(file);
+        try {
+            OwnerOnlyFiles.create(file, Base64.getEncoder().encodeToString(key));
+        } catch (FileAlreadyExistsException raced) {
+            return decode(Files.readString(file).trim()); // another instance on the same directory was first
+        }
         log.warn("No ctk.secrets.key configured: generated one in {} (set CTK_SECRETS_KEY in production)", file);
         return key;
     }
@@ -49,13 +53,5 @@ class SecretsConfiguration {
             throw new IllegalStateException("ctk.secrets.key must be base64 of exactly 32 bytes, got " + key.length);
         }
         return key;
-    }
-
-    private static void restrictToOwner(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException ignored) {
-            // not a POSIX file system (Windows): the directory's ACLs apply
-        }
     }
 }

@@ -52,7 +52,37 @@ class AuthenticationThrottleTest {
                 .exchange()
                 .expectStatus().isEqualTo(429)
                 .expectHeader().valueEquals("Retry-After", "60")
-                .expectBody().jsonPath("$.status_code").isEqualTo(429);
+                .expectBody()
+                .jsonPath("$.status_code").isEqualTo(429)
+                .jsonPath("$.status").isEqualTo("Too many failed authentication attempts.")
+                .jsonPath("$.info").isEqualTo("Retry after 60 seconds.");
         TestUsers.authorized(client.get().uri("/experiments")).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void executeWhenAnyOneCredentialWrongThenTheSame401AnswerWhicheverItWas() {
+        TestUsers.ensure(dataSource);
+        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30)).build();
+        String[][] wrong = {
+                {"nobody", TestUsers.DB_PASSWORD, TestUsers.OTHER_USER, TestUsers.OTHER_PASSWORD},     // database account
+                {TestUsers.DB_USER, "wrong-db-password", TestUsers.OTHER_USER, TestUsers.OTHER_PASSWORD}, // database password
+                {TestUsers.DB_USER, TestUsers.DB_PASSWORD, "noSuchUser", TestUsers.OTHER_PASSWORD},      // unknown user
+                {TestUsers.DB_USER, TestUsers.DB_PASSWORD, TestUsers.OTHER_USER, "wrong-password"},      // wrong password
+                {TestUsers.DB_USER, TestUsers.DB_PASSWORD, TestUsers.OTHER_USER, ""},                    // empty password
+        };
+        java.util.Set<String> answers = new java.util.HashSet<>();
+        for (String[] credentials : wrong) {
+            var result = client.post().uri("/execute_experiment").header("Content-Type", "application/json")
+                    .header("dbUsername", credentials[0]).header("dbPassword", credentials[1])
+                    .header("username", credentials[2]).header("password", credentials[3])
+                    .bodyValue(io.github.dqualizer.ctk.support.Experiments.trivial())
+                    .exchange().expectStatus().isUnauthorized()
+                    .expectBody(String.class).returnResult();
+            assertThat(result.getResponseHeaders().getFirst("WWW-Authenticate")).isNull();
+            answers.add(result.getResponseBody());
+        }
+        assertThat(answers).as("one answer for every wrong credential: nothing tells which one was wrong")
+                .containsExactly("{\"status_code\":401,\"status\":\"Authentication failed.\",\"info\":\"\"}");
     }
 }

@@ -8,6 +8,7 @@ import io.github.dqualizer.ctk.providers.PythonFunction;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.RunContext;
 import io.github.dqualizer.ctk.providers.http.HttpProvider;
+import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
 import io.github.dqualizer.ctk.providers.process.ProcessProvider;
 import io.github.dqualizer.ctk.providers.python.PythonProvider;
 import java.util.LinkedHashMap;
@@ -22,8 +23,13 @@ public final class ProviderInvoker {
     private final HttpProvider http;
 
     public ProviderInvoker(PythonFunctionRegistry registry, EnvLookup env, HttpProvider http) {
+        this(registry, env, http, ExecutablePolicy.allowAll());
+    }
+
+    public ProviderInvoker(PythonFunctionRegistry registry, EnvLookup env, HttpProvider http,
+                           ExecutablePolicy executables) {
         this.registry = registry;
-        this.process = new ProcessProvider(env);
+        this.process = new ProcessProvider(env, executables);
         this.http = http;
     }
 

@@ -5,6 +5,7 @@ import static io.github.dqualizer.ctk.experiment.validation.Problems.child;
 
 import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
+import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,7 +17,11 @@ public final class ActivityValidator {
     private final ProviderValidator providers;
 
     public ActivityValidator(PythonFunctionRegistry registry, EnvLookup env) {
-        this.providers = new ProviderValidator(registry, env);
+        this(registry, env, ExecutablePolicy.allowAll());
+    }
+
+    public ActivityValidator(PythonFunctionRegistry registry, EnvLookup env, ExecutablePolicy executables) {
+        this.providers = new ProviderValidator(registry, env, executables);
     }
 
     /** @return whether the activity is a reference (whose other keys are not checked) */

@@ -3,6 +3,7 @@ package io.github.dqualizer.ctk.experiment.validation;
 import io.github.dqualizer.ctk.experiment.ActivityIndex;
 import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
+import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
 import java.util.Map;
 
 /** Runs the structural checks of one validation in chaoslib's order. */
@@ -14,7 +15,12 @@ public final class ExperimentChecks {
     private final boolean ignoreControls;
 
     public ExperimentChecks(PythonFunctionRegistry registry, EnvLookup env, boolean ignoreControls) {
-        this.activities = new ActivityValidator(registry, env);
+        this(registry, env, ignoreControls, ExecutablePolicy.allowAll());
+    }
+
+    public ExperimentChecks(PythonFunctionRegistry registry, EnvLookup env, boolean ignoreControls,
+                            ExecutablePolicy executables) {
+        this.activities = new ActivityValidator(registry, env, executables);
         this.structure = new StructureValidator(activities);
         this.hypothesis = new HypothesisValidator(activities);
         this.ignoreControls = ignoreControls;

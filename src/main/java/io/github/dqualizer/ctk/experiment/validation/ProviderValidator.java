@@ -8,6 +8,7 @@ import io.github.dqualizer.ctk.providers.FunctionParameter;
 import io.github.dqualizer.ctk.providers.PythonFunction;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.process.ExecutableLocator;
+import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,10 +17,12 @@ final class ProviderValidator {
 
     private final PythonFunctionRegistry registry;
     private final EnvLookup env;
+    private final ExecutablePolicy executables;
 
-    ProviderValidator(PythonFunctionRegistry registry, EnvLookup env) {
+    ProviderValidator(PythonFunctionRegistry registry, EnvLookup env, ExecutablePolicy executables) {
         this.registry = registry;
         this.env = env;
+        this.executables = executables;
     }
 
     void validate(Map<?, ?> activity, Map<?, ?> provider, String location, Problems problems) {
@@ -92,9 +95,16 @@ final class ProviderValidator {
             problems.add(child(location, "path"), "a process activity must have a path");
             return;
         }
-        if (!(path instanceof String p) || ExecutableLocator.which(p, env).isEmpty()) {
+        Optional<String> found = path instanceof String p ? ExecutableLocator.which(p, env) : Optional.empty();
+        if (found.isEmpty()) {
             problems.add(child(location, "path"), "path '" + path + "' cannot be found, in activity '"
                     + activity.get("name") + "'");
+        } else if (!executables.allows((String) path, ExecutableLocator.whichExpanded((String) path, env).orElse(null))) {
+            problems.add(child(location, "path"), executables.refusal((String) path) + ", in activity '"
+                    + activity.get("name") + "'");
+        }
+        if (executables.refusesShellArguments(provider.get("arguments"))) {
+            problems.add(child(location, "arguments"), executables.shellRefusal());
         }
     }
 

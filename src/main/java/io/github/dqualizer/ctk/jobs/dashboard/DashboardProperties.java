@@ -1,18 +1,24 @@
 package io.github.dqualizer.ctk.jobs.dashboard;
 
+import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The JobRunr dashboard, served on its own port.
+ * The JobRunr dashboard, served on its own port, always behind basic auth.
  *
- * @param enabled  serve the dashboard
- * @param address  interface to listen on (loopback by default: the dashboard can delete and requeue jobs)
- * @param port     port to listen on
- * @param username basic-auth user; the dashboard is open only when both username and password are empty
- * @param password basic-auth password
+ * @param enabled            serve the dashboard
+ * @param address            interface to listen on (loopback by default: the dashboard can delete and requeue jobs)
+ * @param port               port to listen on
+ * @param username           basic-auth user; when both username and password are empty, user {@code admin}
+ *                           with a generated password is used
+ * @param password           basic-auth password
+ * @param passwordFile       where the generated password is kept; defaults to {@code dashboard-password} next to
+ *                           the secrets key file ({@code ctk.secrets.key-file})
+ * @param requireCredentials refuse to start unless username and password are configured (set in production)
  */
 @ConfigurationProperties("ctk.dashboard")
-public record DashboardProperties(Boolean enabled, String address, Integer port, String username, String password) {
+public record DashboardProperties(Boolean enabled, String address, Integer port, String username, String password,
+                                  Path passwordFile, boolean requireCredentials) {
 
     public DashboardProperties {
         enabled = enabled == null || enabled;
@@ -20,7 +26,9 @@ public record DashboardProperties(Boolean enabled, String address, Integer port,
         port = port == null ? 8000 : port;
     }
 
-    boolean secured() {
-        return username != null && !username.isBlank() && password != null && !password.isBlank();
+    @Override
+    public String toString() {
+        return "DashboardProperties[enabled=" + enabled + ", address=" + address + ", port=" + port + ", username="
+                + username + ", password=***, passwordFile=" + passwordFile + "]";
     }
 }

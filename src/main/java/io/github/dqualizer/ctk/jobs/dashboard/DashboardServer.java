@@ -1,12 +1,9 @@
 package io.github.dqualizer.ctk.jobs.dashboard;
 
-import com.sun.net.httpserver.BasicAuthenticator;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -31,14 +28,17 @@ class DashboardServer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DashboardServer.class);
 
     private final DashboardProperties properties;
+    private final DashboardCredentials credentials;
     private final StorageProvider storage;
     private final JsonMapper jobRunrJson;
     private final List<HttpExchangeHandler> handlers = new ArrayList<>();
     private HttpServer server;
     private ExecutorService executor;
 
-    DashboardServer(DashboardProperties properties, StorageProvider storage, JsonMapper jobRunrJson) {
+    DashboardServer(DashboardProperties properties, DashboardCredentials credentials, StorageProvider storage,
+                    JsonMapper jobRunrJson) {
         this.properties = properties;
+        this.credentials = credentials;
         this.storage = storage;
         this.jobRunrJson = jobRunrJson;
     }
@@ -51,10 +51,10 @@ class DashboardServer implements SmartLifecycle {
             throw new IllegalStateException("Cannot serve the JobRunr dashboard on " + properties.address() + ":"
                     + properties.port(), e);
         }
-        register(new RedirectHttpHandler("/", "/dashboard"), false);
-        register(new JobRunrStaticFileHandler(), true);
-        register(new JobRunrApiHandler(storage, jobRunrJson, false), true);
-        register(new JobRunrSseHandler(storage, jobRunrJson), true);
+        register(new RedirectHttpHandler("/", "/dashboard"));
+        register(new JobRunrStaticFileHandler());
+        register(new JobRunrApiHandler(storage, jobRunrJson, false));
+        register(new JobRunrSseHandler(storage, jobRunrJson));
         executor = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "jobrunr-dashboard");
             thread.setDaemon(true);
@@ -62,20 +62,23 @@ class DashboardServer implements SmartLifecycle {
         });
         server.setExecutor(executor);
         server.start();
-        log.info("JobRunr dashboard at http://{}:{}/dashboard ({})", properties.address(), port(),
-                properties.secured() ? "basic auth" : "no credentials required");
+        log.info("JobRunr dashboard at http://{}:{}/dashboard (basic auth, user '{}')", properties.address(), port(),
+                credentials.username());
     }
 
     int port() {
         return server.getAddress().getPort();
     }
 
-    private void register(HttpExchangeHandler handler, boolean secured) {
+    InetSocketAddress boundAddress() {
+        return server.getAddress();
+    }
+
+    /** Every context needs the account, even the redirect: "/" also answers every unknown path. */
+    private void register(HttpExchangeHandler handler) {
         handlers.add(handler);
         HttpContext context = server.createContext(handler.getContextPath(), handler);
-        if (secured && properties.secured()) {
-            context.setAuthenticator(new ConstantTimeBasicAuthenticator(properties.username(), properties.password()));
-        }
+        context.setAuthenticator(new ConstantTimeBasicAuthenticator(credentials));
     }
 
     @Override
@@ -92,25 +95,5 @@ class DashboardServer implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return server != null;
-    }
-
-    /** Basic auth for one operator account, compared in constant time. */
-    private static final class ConstantTimeBasicAuthenticator extends BasicAuthenticator {
-
-        private final byte[] username;
-        private final byte[] password;
-
-        ConstantTimeBasicAuthenticator(String username, String password) {
-            super("JobRunr dashboard", StandardCharsets.UTF_8);
-            this.username = username.getBytes(StandardCharsets.UTF_8);
-            this.password = password.getBytes(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public boolean checkCredentials(String user, String pass) {
-            boolean userOk = MessageDigest.isEqual(username, user.getBytes(StandardCharsets.UTF_8));
-            boolean passOk = MessageDigest.isEqual(password, pass.getBytes(StandardCharsets.UTF_8));
-            return userOk & passOk;
-        }
     }
 }

@@ -23,9 +23,15 @@ import java.util.concurrent.TimeUnit;
 public final class ProcessProvider {
 
     private final EnvLookup env;
+    private final ExecutablePolicy executables;
 
     public ProcessProvider(EnvLookup env) {
+        this(env, ExecutablePolicy.allowAll());
+    }
+
+    public ProcessProvider(EnvLookup env, ExecutablePolicy executables) {
         this.env = env;
+        this.executables = executables;
     }
 
     /** @param provider the provider block with substituted arguments */
@@ -33,6 +39,13 @@ public final class ProcessProvider {
         String path = String.valueOf(provider.get("path"));
         Long timeoutMillis = timeout(provider.get("timeout"));
         String executable = ExecutableLocator.whichExpanded(path, env).orElse(null);
+        // validation refused these already; checked again because PATH or files may change before the run
+        if (!executables.allows(path, executable)) {
+            throw new ActivityFailedException("Refused: " + executables.refusal(path));
+        }
+        if (executables.refusesShellArguments(provider.get("arguments"))) {
+            throw new ActivityFailedException("Refused: " + executables.shellRefusal());
+        }
         List<String> command = ProcessArguments.command(path, executable, provider.get("arguments"));
         File out = null;
         File err = null;
