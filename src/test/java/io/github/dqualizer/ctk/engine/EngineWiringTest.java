@@ -6,6 +6,7 @@ import io.github.dqualizer.ctk.experiment.EngineProperties;
 import io.github.dqualizer.ctk.experiment.ExperimentReader;
 import io.github.dqualizer.ctk.experiment.ExperimentValidator;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
+import io.github.dqualizer.ctk.providers.process.ProcessProperties;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -17,6 +18,7 @@ class EngineWiringTest {
     void beansWithoutFunctionsOrListenersThenRunnable() {
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             context.registerBean(EngineProperties.class, () -> new EngineProperties(true));
+            context.registerBean(ProcessProperties.class, ProcessProperties::defaults);
             context.register(PythonFunctionRegistry.class, ExperimentReader.class, ExperimentValidator.class,
                     ExperimentRunner.class);
             context.refresh();
