@@ -77,12 +77,14 @@ public final class IdleServiceBenchmark {
             }
             long rssAtReady = rssKb(service.pid());
             double cpuToReady = cpuSeconds(service.pid());
+            String cpuByThread = cpuByThread(service.pid());
             Thread.sleep(TimeUnit.SECONDS.toMillis(idleSeconds));
             long rssIdle = rssKb(service.pid());
             System.out.printf("idle service (round %d, %s, JVM options '%s'): start to health UP %.2f s (%.1f s of CPU); VmRSS at ready %d MB, "
                             + "after %d s idle %d MB (%s)%n", round, round == 1 ? "empty data directory" : "restart",
                     jvmOptions, readySeconds, cpuToReady, rssAtReady / 1024,
                     idleSeconds, rssIdle / 1024, loadBefore);
+            System.out.printf("  CPU to ready by thread group: %s%n", cpuByThread);
         } finally {
             service.destroy();
             if (!service.waitFor(30, TimeUnit.SECONDS)) {
@@ -105,6 +107,25 @@ public final class IdleServiceBenchmark {
         String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
+    /** CPU seconds per thread name (digits folded), largest first: tells JIT compilation from start-up work. */
+    private static String cpuByThread(long pid) throws IOException {
+        java.util.Map<String, Double> groups = new java.util.HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim().replaceAll("\\d+", "N");
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    groups.merge(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0, Double::sum);
+                } catch (IOException threadEnded) {
+                    // gone meanwhile
+                }
+            }
+        }
+        return groups.entrySet().stream().sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()).limit(6)
+                .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue())).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static int freePort() throws IOException {
