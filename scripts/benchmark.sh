@@ -1,11 +1,21 @@
 #!/usr/bin/env bash
-# Benchmark harness (docs/benchmarks.md).
-#   CTK_BENCH_DB_URL=jdbc:mysql://127.0.0.1:3306/ctk_bench scripts/benchmark.sh          # API figures against MySQL
-#   scripts/benchmark.sh process-check                                                   # cost of one process check
-# The database must exist and accept aDBUser/aDBPw (or CTK_TEST_MYSQL_USERNAME/PASSWORD).
+# Benchmark harness (docs/benchmarks.md). It reports figures; it asserts nothing.
+#   CTK_BENCH_DB_URL=jdbc:mysql://127.0.0.1:3306/ctk_bench scripts/benchmark.sh [scenario]
+# scenario: submit | parallel-sleeps | wait-held | engine-overhead | idle | all (default) | process-check
+#   submit           fire-and-forget submissions/s and latency, submit-to-start, trivial wait-mode round trip
+#   parallel-sleeps  8 experiments of 'sleep 2' submitted at once, until all have ended
+#   wait-held        1,000 wait-mode requests held open: heap after GC and thread count before/while
+#   engine-overhead  101 'true' actions against 1, less the cost of starting 'true'
+#   idle             the service as its own process on the embedded default: start-up to UP, idle VmRSS
+#                    (JVM flags for that process: BENCH_SERVICE_JVM_OPTS)
+#   process-check    cost of one host process check
+# The database must exist and accept aDBUser/aDBPw (or CTK_TEST_MYSQL_USERNAME/PASSWORD); idle needs none.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+scenario="${1:-all}"
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime
 main=io.github.dqualizer.ctk.bench.Benchmark
-if [ "${1:-}" = "process-check" ]; then main=io.github.dqualizer.ctk.providers.host.ProcessCheckBenchmark; fi
-exec java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" "$main"
+if [ "$scenario" = "process-check" ]; then main=io.github.dqualizer.ctk.providers.host.ProcessCheckBenchmark; fi
+echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(uname -srm), $(nproc) cores, $(java -version 2>&1 | head -1); $(uptime)"
+exec java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" "$main" "$scenario"

@@ -28,13 +28,20 @@ class Authenticator {
         this.failures = failures;
     }
 
-    /** Emits the caller's user name. */
+    /** Emits the caller's user name; unlike {@link #caller} it does not look up roles (one query less per submission). */
     Mono<String> authenticate(ServerHttpRequest request) {
-        return caller(request).map(Caller::username);
+        return verified(request).map(Credentials::username);
     }
 
     /** Emits the caller with their role. */
     Mono<Caller> caller(ServerHttpRequest request) {
+        return verified(request)
+                .flatMap(credentials -> Mono.fromCallable(() -> new Caller(credentials.username(),
+                                roles.has(credentials.username(), UserRoles.OPERATOR)))
+                        .subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    private Mono<Credentials> verified(ServerHttpRequest request) {
         Credentials credentials = CredentialHeaders.from(request.getHeaders());
         String address = clientAddress(request);
         if (throttle.blocked(credentials.username(), address)) {
@@ -51,9 +58,7 @@ class Authenticator {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(ok -> {
                     if (ok) {
-                        return Mono.fromCallable(() -> new Caller(credentials.username(),
-                                roles.has(credentials.username(), UserRoles.OPERATOR)))
-                                .subscribeOn(Schedulers.boundedElastic());
+                        return Mono.just(credentials);
                     }
                     failures.badCredentials();
                     throttle.failed(credentials.username(), address);

@@ -35,7 +35,7 @@ public class ExperimentRun {
     private Instant startedAt;
     private Instant endedAt;
     @Version
-    private long version;
+    private Long version;
     @Column(insertable = false, updatable = false)
     private Long seq;
     private boolean cancelRequested;
