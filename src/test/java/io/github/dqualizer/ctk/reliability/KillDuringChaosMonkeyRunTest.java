@@ -48,7 +48,7 @@ class KillDuringChaosMonkeyRunTest {
     void runWhenServiceKilledThenInterruptedAndRolledBackAfterRestart() {
         Map<String, String> properties = Map.of(
                 "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("ctk").toAbsolutePath()
-                        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_ON_EXIT=FALSE",
+                        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                 "ctk.jobs.recovery-interval", "1s",
                 "ctk.jobs.recovery-initial-delay", "0s",
                 // JobRunr's default poll: the dead server's heartbeat would look fresh for 60 s after the kill

@@ -33,7 +33,7 @@ class SigtermDuringRunTest {
                  "rollbacks": [{"type": "action", "name": "mark rollback", "provider": {"type": "process", "path": "touch", "arguments": ["%s"]}}]}
                 """.formatted(rollbackMarker);
         String url = "jdbc:h2:file:" + dir.resolve("ctk").toAbsolutePath()
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         String runId;
         try (ExternalService service = ExternalService.start(Map.of("spring.datasource.url", url), Reliability.log("sigterm"))) {
             ExternalService.Response accepted = service.submit(experiment);
