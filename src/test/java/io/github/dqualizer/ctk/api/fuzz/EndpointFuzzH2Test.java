@@ -5,7 +5,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The fuzz contract on the embedded default database (H2 in memory). The throttle limits are raised:
  * the fuzzer's wrong credentials would otherwise lock its own address out (the throttle has its own test),
- * and H2's wrong-password delay is off (see below).
+ * and H2's wrong-password delay is off for the test JVM ({@code h2.delayWrongPasswordMin=0} in the pom), since H2
+ * reads it once when it loads and it would serialise the fuzzer's wrong dbPassword cases.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:ctk-fuzz;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
@@ -14,10 +15,4 @@ import org.springframework.boot.test.context.SpringBootTest;
         "ctk.auth.throttle.max-failures-per-user=1000000",
         "ctk.auth.throttle.max-failures-per-address=1000000"})
 class EndpointFuzzH2Test extends EndpointFuzzContract {
-
-    static {
-        // H2 delays every wrong-password login by up to 4 s under a global lock (its brute-force guard), which
-        // serialises the fuzzer's wrong dbPassword cases; read once when H2 loads, so set before the context starts
-        System.setProperty("h2.delayWrongPasswordMin", "0");
-    }
 }
