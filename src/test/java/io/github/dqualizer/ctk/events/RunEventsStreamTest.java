@@ -20,7 +20,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 
@@ -64,10 +63,7 @@ class RunEventsStreamTest {
     @BeforeEach
     void setUp() {
         TestUsers.ensure(dataSource);
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        TestUsers.put(jdbc, OPERATOR, TestUsers.sha256Hex(OPERATOR_PASSWORD));
-        jdbc.update("DELETE FROM user_roles WHERE username = ?", OPERATOR);
-        jdbc.update("INSERT INTO user_roles (username, role) VALUES (?, 'OPERATOR')", OPERATOR);
+        TestUsers.putOperator(dataSource, OPERATOR, OPERATOR_PASSWORD);
         client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(60)).build();
     }

@@ -33,6 +33,14 @@ public final class TestUsers {
         return spec;
     }
 
+    /** A user with the OPERATOR role (a {@code user_roles} row). */
+    public static void putOperator(DataSource dataSource, String username, String password) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        put(jdbc, username, sha256Hex(password));
+        jdbc.update("DELETE FROM user_roles WHERE username = ?", username);
+        jdbc.update("INSERT INTO user_roles (username, role) VALUES (?, 'OPERATOR')", username);
+    }
+
     public static void put(JdbcTemplate jdbc, String username, String hash) {
         jdbc.update("DELETE FROM users WHERE username = ?", username);
         jdbc.update("INSERT INTO users (username, password_hash) VALUES (?, ?)", username, hash);
