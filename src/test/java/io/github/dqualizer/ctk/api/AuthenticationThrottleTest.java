@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.api;
 
+import io.github.dqualizer.ctk.support.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dqualizer.ctk.support.TestUsers;
@@ -32,8 +33,7 @@ class AuthenticationThrottleTest {
     void executeWhenManyWrongPasswordsThenThrottledWhileAnotherUserStillGetsIn() {
         TestUsers.ensure(dataSource);
         TestUsers.put(new JdbcTemplate(dataSource), GUESSED_USER, TestUsers.sha256Hex("right"));
-        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        WebTestClient client = LocalClient.on(port, Duration.ofSeconds(30));
 
         Map<HttpStatus, Integer> answers = new HashMap<>();
         for (int i = 0; i < 200; i++) {
@@ -62,8 +62,7 @@ class AuthenticationThrottleTest {
     @Test
     void executeWhenAnyOneCredentialWrongThenTheSame401AnswerWhicheverItWas() {
         TestUsers.ensure(dataSource);
-        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        WebTestClient client = LocalClient.on(port, Duration.ofSeconds(30));
         String[][] wrong = {
                 {"nobody", TestUsers.DB_PASSWORD, TestUsers.OTHER_USER, TestUsers.OTHER_PASSWORD},     // database account
                 {TestUsers.DB_USER, "wrong-db-password", TestUsers.OTHER_USER, TestUsers.OTHER_PASSWORD}, // database password

@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.api;
 
+import io.github.dqualizer.ctk.support.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,8 +40,7 @@ abstract class ExecuteExperimentContract {
     @BeforeEach
     void setUp() {
         TestUsers.ensure(dataSource);
-        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        client = LocalClient.on(port, Duration.ofSeconds(30));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.api;
 
+import io.github.dqualizer.ctk.support.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,13 +52,17 @@ class RunControlTest {
     void setUp() {
         TestUsers.ensure(dataSource);
         TestUsers.putOperator(dataSource, OPERATOR, OPERATOR_PASSWORD);
-        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        client = LocalClient.on(port, Duration.ofSeconds(30));
     }
 
     @AfterEach
     void stopLeftovers() {
         as(OPERATOR, OPERATOR_PASSWORD, client.post().uri("/experiments/stop-all")).exchange();
+        // their rollbacks write into the temp directory: let them end before JUnit deletes it
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                (List<Map<String, Object>>) as(OPERATOR, OPERATOR_PASSWORD, client.get().uri("/experiments?size=200"))
+                        .exchange().expectBody(JSON_MAP).returnResult().getResponseBody().get("items"))
+                .extracting(run -> run.get("status")).doesNotContain("queued", "running"));
     }
 
     @Test

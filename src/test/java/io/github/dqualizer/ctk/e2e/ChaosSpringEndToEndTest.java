@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.e2e;
 
+import io.github.dqualizer.ctk.support.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -57,8 +58,7 @@ class ChaosSpringEndToEndTest {
     void setUp() {
         target.reset();
         TestUsers.ensure(dataSource);
-        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(60)).build();
+        client = LocalClient.on(port, Duration.ofSeconds(60));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.events;
 
+import io.github.dqualizer.ctk.support.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -56,9 +57,8 @@ class RunEventsAcrossInstancesTest {
     }
 
     private static reactor.core.publisher.Flux<ServerSentEvent<Map<String, Object>>> stream(ServiceInstance instance, String runId) {
-        String port = instance.bean(Environment.class).getProperty("local.server.port");
-        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(60)).build();
+        int port = Integer.parseInt(instance.bean(Environment.class).getProperty("local.server.port"));
+        WebTestClient client = LocalClient.on(port, Duration.ofSeconds(60));
         return TestUsers.authorized(client.get().uri("/experiments/" + runId + "/events").accept(MediaType.TEXT_EVENT_STREAM))
                 .exchange()
                 .expectStatus().isOk()

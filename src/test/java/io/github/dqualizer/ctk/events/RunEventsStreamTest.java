@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.events;
 
+import io.github.dqualizer.ctk.support.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -64,8 +65,7 @@ class RunEventsStreamTest {
     void setUp() {
         TestUsers.ensure(dataSource);
         TestUsers.putOperator(dataSource, OPERATOR, OPERATOR_PASSWORD);
-        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(60)).build();
+        client = LocalClient.on(port, Duration.ofSeconds(60));
     }
 
     @Test

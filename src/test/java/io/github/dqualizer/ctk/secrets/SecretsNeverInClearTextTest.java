@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.secrets;
 
+import io.github.dqualizer.ctk.support.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dqualizer.ctk.engine.ExperimentRunner;
@@ -80,8 +81,7 @@ class SecretsNeverInClearTextTest {
         EnvLookup env = name -> ENV_NAME.equals(name) ? ENV_SECRET : System.getenv(name);
         runner.setEnv(env);
         validator.setEnv(env);
-        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(60)).build();
+        WebTestClient client = LocalClient.on(port, Duration.ofSeconds(60));
         List<String> answers = new ArrayList<>();
 
         String completed = submit(client, experiment("prints its secrets", true), answers);

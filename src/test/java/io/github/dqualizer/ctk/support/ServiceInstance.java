@@ -28,8 +28,7 @@ public final class ServiceInstance implements AutoCloseable {
 
     private static WebTestClient clientFor(ConfigurableApplicationContext context) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        return LocalClient.on(port, Duration.ofSeconds(30));
     }
 
     public static ServiceInstance start(Map<String, String> properties) {

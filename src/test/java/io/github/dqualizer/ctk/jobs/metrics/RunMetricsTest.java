@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.jobs.metrics;
 
+import io.github.dqualizer.ctk.support.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,8 +46,7 @@ class RunMetricsTest {
     @BeforeEach
     void setUp() {
         TestUsers.ensure(dataSource);
-        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        client = LocalClient.on(port, Duration.ofSeconds(30));
     }
 
     @Test

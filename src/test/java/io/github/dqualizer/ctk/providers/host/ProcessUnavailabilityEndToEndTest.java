@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.providers.host;
 
+import io.github.dqualizer.ctk.support.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -130,6 +131,6 @@ class ProcessUnavailabilityEndToEndTest {
     }
 
     private WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(60)).build();
+        return LocalClient.on(port, Duration.ofSeconds(60));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.providers.process;
 
+import io.github.dqualizer.ctk.support.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,8 +37,7 @@ class ProcessAllowListTest {
     @Test
     void executeWhenExecutableNotAllowedThen400AtItsLocationAndNothingStored() {
         TestUsers.ensure(dataSource);
-        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        WebTestClient client = LocalClient.on(port, Duration.ofSeconds(30));
         String experiment = """
                 {"title": "not allowed", "description": "runs sleep",
                  "method": [{"type": "action", "name": "sleep", "provider": {"type": "process", "path": "sleep", "arguments": ["0"]}},
