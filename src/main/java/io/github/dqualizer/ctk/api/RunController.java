@@ -26,12 +26,15 @@ import reactor.core.scheduler.Schedulers;
 class RunController {
 
     private final Authenticator authenticator;
+    private final VisibleRuns visibleRuns;
     private final RunQueries queries;
     private final RunCanceller canceller;
     private final ApiProperties properties;
 
-    RunController(Authenticator authenticator, RunQueries queries, RunCanceller canceller, ApiProperties properties) {
+    RunController(Authenticator authenticator, VisibleRuns visibleRuns, RunQueries queries, RunCanceller canceller,
+                  ApiProperties properties) {
         this.authenticator = authenticator;
+        this.visibleRuns = visibleRuns;
         this.queries = queries;
         this.canceller = canceller;
         this.properties = properties;
@@ -40,9 +43,8 @@ class RunController {
     @PostMapping("/experiments/{id}/cancel")
     Mono<ResponseEntity<RunView>> cancel(ServerHttpRequest request, @PathVariable String id) {
         return authenticator.caller(request)
-                .flatMap(caller -> blocking(() -> visible(id, caller))
+                .flatMap(caller -> visibleRuns.find(caller, id)
                         .flatMap(run -> blocking(() -> canceller.cancel(run, caller.username()))))
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("No run " + id + " of yours exists.")))
                 .map(run -> ResponseEntity.accepted().body(RunView.of(run)));
     }
 
@@ -94,13 +96,7 @@ class RunController {
     }
 
     private Mono<ExperimentRun> owned(ServerHttpRequest request, String id) {
-        return authenticator.caller(request)
-                .flatMap(caller -> blocking(() -> visible(id, caller)))
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("No run " + id + " of yours exists.")));
-    }
-
-    private ExperimentRun visible(String id, Caller caller) {
-        return (caller.operator() ? queries.any(id) : queries.ownedBy(id, caller.username())).orElse(null);
+        return authenticator.caller(request).flatMap(caller -> visibleRuns.find(caller, id));
     }
 
     private static <T> Mono<T> blocking(Callable<T> query) {

@@ -28,13 +28,15 @@ class RunEventsController {
     static final String OUTCOME = "outcome";
 
     private final Authenticator authenticator;
+    private final VisibleRuns visibleRuns;
     private final RunQueries queries;
     private final RunEventStream events;
     private final EventsProperties properties;
 
-    RunEventsController(Authenticator authenticator, RunQueries queries, RunEventStream events,
-                        EventsProperties properties) {
+    RunEventsController(Authenticator authenticator, VisibleRuns visibleRuns, RunQueries queries,
+                        RunEventStream events, EventsProperties properties) {
         this.authenticator = authenticator;
+        this.visibleRuns = visibleRuns;
         this.queries = queries;
         this.events = events;
         this.properties = properties;
@@ -43,10 +45,7 @@ class RunEventsController {
     @GetMapping(value = "/experiments/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Mono<ResponseEntity<Flux<ServerSentEvent<Object>>>> events(ServerHttpRequest request, @PathVariable String id) {
         return authenticator.caller(request)
-                .flatMap(caller -> Mono.fromCallable(() -> (caller.operator() ? queries.any(id)
-                                : queries.ownedBy(id, caller.username())).orElse(null))
-                        .subscribeOn(Schedulers.boundedElastic()))
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("No run " + id + " of yours exists.")))
+                .flatMap(caller -> visibleRuns.find(caller, id))
                 .map(run -> ResponseEntity.ok()
                         .contentType(MediaType.TEXT_EVENT_STREAM)
                         .cacheControl(CacheControl.noStore())
