@@ -53,7 +53,9 @@ abstract class EndpointFuzzContract {
         long runsBefore = count(jdbc, "experiment_runs");
         long jobsBefore = count(jdbc, "jobrunr_jobs");
         List<RequestFuzzer.Case> cases = new RequestFuzzer(SEED).cases(REQUESTS);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        // HTTP/1.1 as dqualizer sends it: the JDK default (HTTP/2) first tries an h2c upgrade the service does not offer
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
 
         ConcurrentMap<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         ConcurrentMap<String, AtomicInteger> kinds = new ConcurrentHashMap<>();

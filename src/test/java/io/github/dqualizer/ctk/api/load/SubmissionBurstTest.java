@@ -69,7 +69,9 @@ class SubmissionBurstTest {
         TestUsers.ensure(dataSource);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         long rowsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM experiment_runs", Long.class);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        // HTTP/1.1 as dqualizer sends it: the JDK default (HTTP/2) first tries an h2c upgrade the service does not offer
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
         Set<String> acceptedIds = ConcurrentHashMap.newKeySet();
         ConcurrentMap<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
