@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /** The JobRunr job: loads a run by id, executes it with the CTK engine and stores journal and status. */
@@ -65,19 +64,19 @@ public class ExperimentJob {
     /** Only a queued run is ever started, so a cancelled, recovered or finished run never runs (again). */
     private ExperimentRun claim(String runId) {
         // a job fetched just before an outage waits for the database instead of failing with its run still queued
+        int claimed = retry.untilReachable(runId, "start", () -> runs.markStarted(runId, instance.name(), clock.instant()));
         ExperimentRun run = retry.untilReachable(runId, "start", () -> runs.findById(runId).orElse(null));
-        if (run == null || run.status() != RunStatus.QUEUED) {
+        if (claimed == 0 && !claimLostInOutage(run)) {
             log.warn("Run {} is not queued ({}); not starting it", runId, run == null ? "missing" : run.status());
             return null;
         }
-        run.start(instance.name(), clock.instant());
-        try {
-            ExperimentRun claimed = retry.untilReachable(runId, "start", () -> runs.saveAndFlush(run));
-            log.info("Run {} started: {}", runId, claimed.title());
-            return claimed;
-        } catch (OptimisticLockingFailureException e) {
-            log.warn("Run {} changed while starting (cancelled?); not starting it", runId);
-            return null;
-        }
+        log.info("Run {} started: {}", runId, run.title());
+        return run;
+    }
+
+    /** A retried claim finds 0 rows when the first attempt committed but its answer was lost: the run is ours. */
+    private boolean claimLostInOutage(ExperimentRun run) {
+        return run != null && run.status() == RunStatus.RUNNING && instance.name().equals(run.node())
+                && run.endedAt() == null && !executions.isRunningHere(run.id());
     }
 }

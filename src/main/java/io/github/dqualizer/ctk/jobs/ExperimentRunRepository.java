@@ -1,10 +1,15 @@
 package io.github.dqualizer.ctk.jobs;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Transactional;
 
 public interface ExperimentRunRepository extends JpaRepository<ExperimentRun, String> {
 
@@ -21,4 +26,28 @@ public interface ExperimentRunRepository extends JpaRepository<ExperimentRun, St
     List<ExperimentRun> findByStatus(RunStatus status);
 
     long countByStatus(RunStatus status);
+
+    /**
+     * Claims a queued run for {@code node} in one statement (no load-then-merge); 0 when it is no longer
+     * queued (cancelled, recovered or already started). Bumps the version so a concurrent merge notices.
+     */
+    @Transactional
+    @Modifying
+    @Query("update ExperimentRun r set r.status = io.github.dqualizer.ctk.jobs.RunStatus.RUNNING, r.node = :node,"
+            + " r.startedAt = :at, r.version = r.version + 1"
+            + " where r.id = :id and r.status = io.github.dqualizer.ctk.jobs.RunStatus.QUEUED")
+    int markStarted(@Param("id") String id, @Param("node") String node, @Param("at") Instant at);
+
+    /**
+     * Stores the end of a run that {@code node} is executing; 0 when the run is no longer that node's
+     * running run (recovered by another instance). A cancellation request does not stand in its way.
+     */
+    @Transactional
+    @Modifying
+    @Query("update ExperimentRun r set r.status = :status, r.deviated = :deviated, r.journalJson = :journal,"
+            + " r.statusReason = :reason, r.endedAt = :at, r.version = r.version + 1"
+            + " where r.id = :id and r.node = :node and r.status = io.github.dqualizer.ctk.jobs.RunStatus.RUNNING")
+    int markEnded(@Param("id") String id, @Param("node") String node, @Param("status") RunStatus status,
+                  @Param("deviated") Boolean deviated, @Param("journal") String journal,
+                  @Param("reason") String reason, @Param("at") Instant at);
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,22 +39,33 @@ class RunResultStore {
         Boolean deviated = journal != null && journal.get("deviated") instanceof Boolean b ? b : Boolean.FALSE;
         String journalJson = journal == null ? null : json.writeValueAsString(journal);
         run.finish(status, deviated, journalJson, reason, clock.instant());
-        ExperimentRun saved = saveRetrying(run);
-        if (saved != null) {
+        if (storeRetrying(run)) {
             log.info("Run {} ended: {} (deviated: {})", run.id(), status.wireName(), deviated);
-            notifier.completed(RunOutcome.of(saved));
+            notifier.completed(RunOutcome.of(run));
         }
     }
 
-    private ExperimentRun saveRetrying(ExperimentRun run) {
+    /** One UPDATE of the running row (no load-then-merge), so a cancellation request never blocks the result. */
+    private boolean storeRetrying(ExperimentRun run) {
         try {
-            return retry.untilReachable(run.id(), "store the result of", () -> runs.saveAndFlush(run));
-        } catch (OptimisticLockingFailureException e) {
-            log.warn("Run {} was changed elsewhere (recovered by another instance?); its result here is dropped", run.id());
+            int stored = retry.untilReachable(run.id(), "store the result of", () -> runs.markEnded(run.id(), run.node(),
+                    run.status(), run.deviated(), run.journalJson(), run.statusReason(), run.endedAt()));
+            if (stored == 1 || storedByLostAttempt(run)) {
+                return true;
+            }
+            log.warn("Run {} is no longer running on {} (recovered by another instance?); its result here is dropped",
+                    run.id(), run.node());
         } catch (DataAccessException | TransactionException e) {
             log.error("Run {} ended {} but could not be stored: the database stayed unreachable", run.id(),
                     run.status().wireName());
         }
-        return null;
+        return false;
+    }
+
+    /** A retried UPDATE finds 0 rows when the first attempt committed but its answer was lost. */
+    private boolean storedByLostAttempt(ExperimentRun run) {
+        return runs.findById(run.id())
+                .filter(current -> current.status().terminal() && run.node().equals(current.node()))
+                .isPresent();
     }
 }

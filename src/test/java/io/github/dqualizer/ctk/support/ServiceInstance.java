@@ -60,6 +60,11 @@ public final class ServiceInstance implements AutoCloseable {
                 .expectBody(JSON_MAP).returnResult().getResponseBody();
     }
 
+    public void cancel(String runId) {
+        TestUsers.authorized(client.post().uri("/experiments/" + runId + "/cancel")).exchange()
+                .expectStatus().isAccepted();
+    }
+
     public Map<String, Object> journal(String runId) {
         return TestUsers.authorized(client.get().uri("/experiments/" + runId + "/journal")).exchange()
                 .expectBody(JSON_MAP).returnResult().getResponseBody();
