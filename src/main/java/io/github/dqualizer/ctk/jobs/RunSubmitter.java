@@ -3,13 +3,14 @@ package io.github.dqualizer.ctk.jobs;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
-import org.jobrunr.scheduling.JobScheduler;
+import java.util.concurrent.CompletionException;
+import org.jobrunr.scheduling.JobBuilder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import static org.jobrunr.scheduling.JobBuilder.aJob;
 
-/** Stores an accepted run and enqueues its JobRunr job, which carries only the run id; publishes {@link RunQueued}. */
+/** Stores an accepted run and creates its JobRunr job, which carries only the run id; publishes {@link RunQueued}. */
 @Component
 public class RunSubmitter {
 
@@ -17,18 +18,16 @@ public class RunSubmitter {
     /** experiment_runs.title is VARCHAR(512); the whole title stays in the stored document. */
     static final int MAX_TITLE = 512;
 
-    private final ExperimentRunRepository runs;
+    private final RunBatchWriter writer;
     private final StoredExperiment storage;
-    private final JobScheduler scheduler;
     private final JobStartNudger nudger;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RunSubmitter(ExperimentRunRepository runs, StoredExperiment storage, JobScheduler scheduler,
-                 JobStartNudger nudger, ApplicationEventPublisher events, Clock clock) {
-        this.runs = runs;
+    RunSubmitter(RunBatchWriter writer, StoredExperiment storage, JobStartNudger nudger,
+                 ApplicationEventPublisher events, Clock clock) {
+        this.writer = writer;
         this.storage = storage;
-        this.scheduler = scheduler;
         this.nudger = nudger;
         this.events = events;
         this.clock = clock;
@@ -39,31 +38,27 @@ public class RunSubmitter {
         return UUID.randomUUID().toString();
     }
 
-    /** Blocking (JDBC): call on a bounded-elastic scheduler. */
+    /** Blocking (JDBC, shared with other submissions by {@link RunBatchWriter}): call on a bounded-elastic scheduler. */
     public RunOutcome submit(String runId, String owner, Map<String, Object> experiment, String dryMode) {
         String title = String.valueOf(experiment.get("title"));
         ExperimentRun run = new ExperimentRun(runId, owner, storedTitle(title), dryMode, storage.maskedDocument(experiment),
                 storage.encryptedSecrets(experiment), clock.instant());
-        runs.saveAndFlush(run);
         try {
-            enqueue(runId, title);
-        } catch (RuntimeException e) {
-            // never leave a queued run without a job: the client gets an error and nothing stays stored
-            runs.deleteById(runId);
-            throw e;
+            writer.write(run, job(runId, title)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         events.publishEvent(new RunQueued(runId));
         nudger.nudge();
         return RunOutcome.of(run);
     }
 
-    private void enqueue(String runId, String title) {
-        UUID id = UUID.fromString(runId);
-        scheduler.create(aJob()
-                .withId(id)
+    private static JobBuilder job(String runId, String title) {
+        return aJob()
+                .withId(UUID.fromString(runId))
                 .withName(jobName(title))
                 .withAmountOfRetries(0)
-                .withDetails((ExperimentJob job) -> job.execute(runId)));
+                .withDetails((ExperimentJob job) -> job.execute(runId));
     }
 
     /** A longer title made the insert fail, which answered a valid experiment with 503. */

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
+import org.jobrunr.server.BackgroundJobServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -104,6 +105,8 @@ public final class Benchmark {
                         "--spring.datasource.username=" + System.getenv().getOrDefault("CTK_TEST_MYSQL_USERNAME", "aDBUser"),
                         "--spring.datasource.password=" + System.getenv().getOrDefault("CTK_TEST_MYSQL_PASSWORD", "aDBPw"),
                         "--ctk.secrets.key-file=target/bench-secrets.key",
+                        // the watchdog would take the paused job server of acceptPathAlone for a stopped one and restart it
+                        "--ctk.jobs.watchdog-interval=1h",
                         "--logging.level.io.github.dqualizer=WARN", "--logging.level.org.jobrunr=WARN");
         TestUsers.ensure(app.getBean(DataSource.class));
         // leftovers of an interrupted benchmark would otherwise run now and skew every figure
@@ -125,8 +128,24 @@ public final class Benchmark {
         System.out.printf("  CPU while accepting: %s%n", cpu.perItem(submissions));
         awaitIdle();
         System.out.printf("  CPU until every run had ended too: %s%n", cpu.perItem(submissions));
+        acceptPathAlone(submissions, concurrency);
         submitToStart(200);
         waitMode(300);
+    }
+
+    /** The same burst with JobRunr's workers paused: what accepting costs without the runs executing meanwhile. */
+    private void acceptPathAlone(int submissions, int concurrency) throws Exception {
+        BackgroundJobServer jobServer = app.getBean(BackgroundJobServer.class);
+        jobServer.pauseProcessing();
+        try {
+            System.out.print("job server paused; ");
+            CpuClock cpu = new CpuClock();
+            fireAndForget(submissions, concurrency, true);
+            System.out.printf("  CPU while accepting (nothing executing): %s%n", cpu.perItem(submissions));
+        } finally {
+            jobServer.resumeProcessing();
+        }
+        awaitIdle();
     }
 
     private void fireAndForget(int count, int concurrency, boolean report) throws Exception {

@@ -1,0 +1,141 @@
+package io.github.dqualizer.ctk.jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jobrunr.scheduling.JobBuilder;
+import org.jobrunr.scheduling.JobScheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores accepted runs and creates their JobRunr jobs in batches (group commit): whatever submissions
+ * arrive while a batch is being written form the next one, so under load a commit is shared by many
+ * runs instead of costing two per run, and a lone submission is written at once. A batch's runs are
+ * committed first, then its jobs; if the jobs cannot be created the runs are deleted again, so no
+ * queued run is left without a job. A submitter learns the outcome of its own run only once its batch
+ * is committed, so an answered 202 is always durable.
+ */
+@Component
+class RunBatchWriter implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(RunBatchWriter.class);
+    /** Two writers keep one slow commit (or an outage's connection timeout) from holding up every submitter. */
+    private static final int WRITERS = 2;
+    private static final int MAX_BATCH = 64;
+
+    private final ExperimentRunRepository runs;
+    private final JobScheduler scheduler;
+    private final BlockingQueue<PendingRun> queue = new LinkedBlockingQueue<>();
+    private final ExecutorService writers;
+    private volatile boolean closed;
+
+    RunBatchWriter(ExperimentRunRepository runs, JobScheduler scheduler) {
+        this.runs = runs;
+        this.scheduler = scheduler;
+        AtomicInteger number = new AtomicInteger();
+        this.writers = Executors.newFixedThreadPool(WRITERS, runnable -> {
+            Thread thread = new Thread(runnable, "run-writer-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (int i = 0; i < WRITERS; i++) {
+            writers.execute(this::writeUntilClosed);
+        }
+    }
+
+    /** Completes when the run and its job are committed; fails with the database's error otherwise. */
+    CompletableFuture<Void> write(ExperimentRun run, JobBuilder job) {
+        PendingRun pending = new PendingRun(run, job, new CompletableFuture<>());
+        if (closed) {
+            pending.done().completeExceptionally(new DataAccessResourceFailureException("The service is shutting down."));
+        } else {
+            queue.add(pending);
+        }
+        return pending.done();
+    }
+
+    private void writeUntilClosed() {
+        while (!closed || !queue.isEmpty()) {
+            try {
+                PendingRun first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<PendingRun> batch = new ArrayList<>();
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                log.error("Run writer failed unexpectedly; it goes on", e);
+            }
+        }
+    }
+
+    private void write(List<PendingRun> batch) {
+        try {
+            runs.saveAllAndFlush(batch.stream().map(PendingRun::run).toList());
+        } catch (DataIntegrityViolationException e) {
+            if (batch.size() > 1) {
+                // one run the database refuses must not fail the submissions that happened to share its batch
+                batch.forEach(pending -> write(List.of(pending)));
+                return;
+            }
+            failAll(batch, e);
+            return;
+        } catch (RuntimeException e) {
+            failAll(batch, e);
+            return;
+        }
+        try {
+            scheduler.create(batch.stream().map(PendingRun::job));
+        } catch (RuntimeException e) {
+            deleteRuns(batch);
+            failAll(batch, e);
+            return;
+        }
+        batch.forEach(pending -> pending.done().complete(null));
+    }
+
+    private void deleteRuns(List<PendingRun> batch) {
+        List<String> ids = batch.stream().map(pending -> pending.run().id()).toList();
+        try {
+            runs.deleteAllByIdInBatch(ids);
+        } catch (RuntimeException e) {
+            log.error("Runs {} are stored without a job and could not be deleted again: {}", ids, e.toString());
+        }
+    }
+
+    private static void failAll(List<PendingRun> batch, RuntimeException error) {
+        batch.forEach(pending -> pending.done().completeExceptionally(error));
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        closed = true;
+        writers.shutdown();
+        if (!writers.awaitTermination(10, TimeUnit.SECONDS)) {
+            writers.shutdownNow();
+        }
+        DataAccessResourceFailureException shuttingDown = new DataAccessResourceFailureException("The service is shutting down.");
+        for (PendingRun left; (left = queue.poll()) != null; ) {
+            left.done().completeExceptionally(shuttingDown);
+        }
+    }
+
+    private record PendingRun(ExperimentRun run, JobBuilder job, CompletableFuture<Void> done) {
+    }
+}
