@@ -55,6 +55,11 @@ public class ExperimentRun {
         this.status = RunStatus.QUEUED;
     }
 
+    /** A rolled-back insert leaves Hibernate's initial version behind; without it the run counts as new again. */
+    void insertRolledBack() {
+        this.version = null;
+    }
+
     void start(String node, Instant at) {
         this.status = RunStatus.RUNNING;
         this.node = node;

@@ -91,6 +91,7 @@ class RunBatchWriter implements DisposableBean {
         } catch (DataIntegrityViolationException e) {
             if (batch.size() > 1) {
                 // one run the database refuses must not fail the submissions that happened to share its batch
+                batch.forEach(pending -> pending.run().insertRolledBack());
                 batch.forEach(pending -> write(List.of(pending)));
                 return;
             }

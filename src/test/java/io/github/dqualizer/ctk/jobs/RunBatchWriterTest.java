@@ -1,0 +1,136 @@
+package io.github.dqualizer.ctk.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jobrunr.scheduling.JobBuilder.aJob;
+
+import io.github.dqualizer.ctk.support.ServiceInstance;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.jobrunr.jobs.JobId;
+import org.jobrunr.scheduling.JobBuilder;
+import org.jobrunr.storage.StorageProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The group commit of accepted runs on a real (H2) database with JobRunr's real SQL storage; the job
+ * server is off, so jobs stay as they were created. Every submission learns its own outcome: one the
+ * database refuses fails alone, a batch whose jobs cannot be created leaves no run behind.
+ */
+class RunBatchWriterTest {
+
+    private ServiceInstance service;
+    private RunBatchWriter writer;
+    private ExperimentRunRepository runs;
+    private StorageProvider jobs;
+
+    @BeforeEach
+    void start() {
+        service = ServiceInstance.start(Map.of(
+                "spring.datasource.url", "jdbc:h2:mem:batch-writer-" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+                "jobrunr.background-job-server.enabled", "false"));
+        writer = service.bean(RunBatchWriter.class);
+        runs = service.bean(ExperimentRunRepository.class);
+        jobs = service.bean(StorageProvider.class);
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+    }
+
+    @Test
+    void concurrentSubmissionsWhenTheDatabaseRefusesOneThenOnlyItFailsAndTheOthersAreStoredWithTheirJobs() throws Exception {
+        String taken = UUID.randomUUID().toString();
+        writer.write(run(taken), job(taken)).get(10, TimeUnit.SECONDS);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 39; i++) {
+            ids.add(UUID.randomUUID().toString());
+        }
+        ids.add(20, taken); // a second run with an id that exists: its insert violates the primary key
+
+        List<CompletableFuture<Void>> written = writeAtOnce(ids);
+
+        for (int i = 0; i < ids.size(); i++) {
+            if (i == 20) {
+                assertThatThrownBy(written.get(i)::join).isInstanceOf(CompletionException.class)
+                        .hasCauseInstanceOf(DataIntegrityViolationException.class);
+            } else {
+                written.get(i).get(10, TimeUnit.SECONDS);
+                assertThat(runs.findById(ids.get(i))).as("run %s", i).isPresent();
+                assertThat(jobs.getJobById(new JobId(UUID.fromString(ids.get(i))))).as("job %s", i).isNotNull();
+            }
+        }
+        assertThat(runs.count()).isEqualTo(40);
+    }
+
+    @Test
+    void batchWhenItsJobsCannotBeCreatedThenItsRunsAreDeletedAndEverySubmitterIsTold() throws Exception {
+        JdbcTemplate jdbc = new JdbcTemplate(service.bean(DataSource.class));
+        List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        jdbc.execute("ALTER TABLE jobrunr_jobs RENAME TO jobrunr_jobs_away");
+        List<CompletableFuture<Void>> written;
+        try {
+            written = writeAtOnce(ids);
+            CompletableFuture.allOf(written.toArray(CompletableFuture[]::new)).handle((ok, error) -> null).get(10, TimeUnit.SECONDS);
+        } finally {
+            jdbc.execute("ALTER TABLE jobrunr_jobs_away RENAME TO jobrunr_jobs");
+        }
+
+        assertThat(written).allMatch(CompletableFuture::isCompletedExceptionally);
+        assertThat(runs.findAllById(ids)).isEmpty();
+    }
+
+    @Test
+    void submissionWhenTheServiceHasShutDownThenRefusedAsUnavailable() {
+        service.close();
+
+        String id = UUID.randomUUID().toString();
+        assertThatThrownBy(writer.write(run(id), job(id))::join)
+                .hasCauseInstanceOf(DataAccessResourceFailureException.class);
+    }
+
+    private List<CompletableFuture<Void>> writeAtOnce(List<String> ids) throws InterruptedException {
+        ExecutorService threads = Executors.newFixedThreadPool(ids.size());
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<CompletableFuture<Void>>> calls = new ArrayList<>();
+        for (String id : ids) {
+            calls.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return writer.write(run(id), job(id));
+            }, threads));
+        }
+        go.countDown();
+        List<CompletableFuture<Void>> written = calls.stream().map(CompletableFuture::join).toList();
+        threads.shutdown();
+        return written;
+    }
+
+    private static ExperimentRun run(String id) {
+        return new ExperimentRun(id, "demoUser", "batch " + id, null, "{\"title\": \"batch\"}", null, Instant.now());
+    }
+
+    private static JobBuilder job(String id) {
+        return aJob().withId(UUID.fromString(id)).withName("batch " + id).withAmountOfRetries(0)
+                .withDetails((ExperimentJob job) -> job.execute(id));
+    }
+}
