@@ -29,13 +29,14 @@ public interface ExperimentRunRepository extends JpaRepository<ExperimentRun, St
 
     /**
      * Claims a queued run for {@code node} in one statement (no load-then-merge); 0 when it is no longer
-     * queued (cancelled, recovered or already started). Bumps the version so a concurrent merge notices.
+     * queued (cancelled, recovered or already started). Native SQL: Hibernate translates JPQL updates anew
+     * on every execution, while parameters still bind as the entity's (times in UTC). Bumps the version,
+     * so a concurrent merge elsewhere (cancel, recovery) notices.
      */
     @Transactional
     @Modifying
-    @Query("update ExperimentRun r set r.status = io.github.dqualizer.ctk.jobs.RunStatus.RUNNING, r.node = :node,"
-            + " r.startedAt = :at, r.version = r.version + 1"
-            + " where r.id = :id and r.status = io.github.dqualizer.ctk.jobs.RunStatus.QUEUED")
+    @Query(nativeQuery = true, value = "UPDATE experiment_runs SET status = 'RUNNING', node = :node, started_at = :at,"
+            + " version = version + 1 WHERE id = :id AND status = 'QUEUED'")
     int markStarted(@Param("id") String id, @Param("node") String node, @Param("at") Instant at);
 
     /**
@@ -44,10 +45,10 @@ public interface ExperimentRunRepository extends JpaRepository<ExperimentRun, St
      */
     @Transactional
     @Modifying
-    @Query("update ExperimentRun r set r.status = :status, r.deviated = :deviated, r.journalJson = :journal,"
-            + " r.statusReason = :reason, r.endedAt = :at, r.version = r.version + 1"
-            + " where r.id = :id and r.node = :node and r.status = io.github.dqualizer.ctk.jobs.RunStatus.RUNNING")
-    int markEnded(@Param("id") String id, @Param("node") String node, @Param("status") RunStatus status,
+    @Query(nativeQuery = true, value = "UPDATE experiment_runs SET status = :status, deviated = :deviated,"
+            + " journal_json = :journal, status_reason = :reason, ended_at = :at, version = version + 1"
+            + " WHERE id = :id AND node = :node AND status = 'RUNNING'")
+    int markEnded(@Param("id") String id, @Param("node") String node, @Param("status") String status,
                   @Param("deviated") Boolean deviated, @Param("journal") String journal,
                   @Param("reason") String reason, @Param("at") Instant at);
 }

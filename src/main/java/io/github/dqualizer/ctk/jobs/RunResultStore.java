@@ -49,7 +49,7 @@ class RunResultStore {
     private boolean storeRetrying(ExperimentRun run) {
         try {
             int stored = retry.untilReachable(run.id(), "store the result of", () -> runs.markEnded(run.id(), run.node(),
-                    run.status(), run.deviated(), run.journalJson(), run.statusReason(), run.endedAt()));
+                    run.status().name(), run.deviated(), run.journalJson(), run.statusReason(), run.endedAt()));
             if (stored == 1 || storedByLostAttempt(run)) {
                 return true;
             }

@@ -8,6 +8,8 @@ import io.github.dqualizer.ctk.jobs.ExperimentRunRepository;
 import io.github.dqualizer.ctk.support.Experiments;
 import io.github.dqualizer.ctk.support.TestUsers;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -45,6 +47,7 @@ abstract class ExecuteExperimentContract {
 
     @Test
     void executeWhenFireAndForgetThenAcceptedAndRunCompletes() {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> body = post("/execute_experiment", Experiments.withSteadyState("fire and forget"))
                 .expectStatus().isAccepted()
                 .expectHeader().value("Location", location -> assertThat(location).startsWith("/experiments/"))
@@ -60,6 +63,13 @@ abstract class ExecuteExperimentContract {
                 assertThat(get("/experiments/" + runId)).containsEntry("status", "completed"));
         Map<String, Object> run = get("/experiments/" + runId);
         assertThat(run).containsEntry("deviated", false).containsKey("started_at").containsKey("ended_at");
+        // the three times are written by different code (JPA insert, JDBC updates): all on one clock, in UTC
+        Instant submitted = Instant.parse((String) run.get("submitted_at"));
+        Instant started = Instant.parse((String) run.get("started_at"));
+        Instant ended = Instant.parse((String) run.get("ended_at"));
+        assertThat(submitted).isBetween(before, Instant.now());
+        assertThat(started).isBetween(submitted.truncatedTo(ChronoUnit.SECONDS), ended);
+        assertThat(ended).isBeforeOrEqualTo(Instant.now());
         assertThat((Map<String, Object>) run.get("outcome")).containsEntry("status_code", 200);
     }
 
