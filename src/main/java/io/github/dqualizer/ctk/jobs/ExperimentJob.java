@@ -4,6 +4,7 @@ import io.github.dqualizer.ctk.engine.DryMode;
 import io.github.dqualizer.ctk.engine.ExperimentRunner;
 import io.github.dqualizer.ctk.engine.RunOptions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ public class ExperimentJob {
     private static final Logger log = LoggerFactory.getLogger(ExperimentJob.class);
 
     private final ExperimentRunRepository runs;
+    private final AcceptedRuns acceptedRuns;
     private final StoredExperiment storage;
     private final ExperimentRunner runner;
     private final RunResultStore results;
@@ -24,10 +26,11 @@ public class ExperimentJob {
     private final DatabaseRetry retry;
     private final Clock clock;
 
-    ExperimentJob(ExperimentRunRepository runs, StoredExperiment storage, ExperimentRunner runner,
+    ExperimentJob(ExperimentRunRepository runs, AcceptedRuns acceptedRuns, StoredExperiment storage, ExperimentRunner runner,
                   RunResultStore results, RunExecutions executions, InstanceIdentity instance, DatabaseRetry retry,
                   Clock clock) {
         this.runs = runs;
+        this.acceptedRuns = acceptedRuns;
         this.storage = storage;
         this.runner = runner;
         this.results = results;
@@ -64,7 +67,14 @@ public class ExperimentJob {
     /** Only a queued run is ever started, so a cancelled, recovered or finished run never runs (again). */
     private ExperimentRun claim(String runId) {
         // a job fetched just before an outage waits for the database instead of failing with its run still queued
-        int claimed = retry.untilReachable(runId, "start", () -> runs.markStarted(runId, instance.name(), clock.instant()));
+        Instant startedAt = clock.instant();
+        int claimed = retry.untilReachable(runId, "start", () -> runs.markStarted(runId, instance.name(), startedAt));
+        ExperimentRun accepted = acceptedRuns.take(runId);
+        if (claimed == 1 && accepted != null) {
+            accepted.start(instance.name(), startedAt); // now as stored
+            log.info("Run {} started: {}", runId, accepted.title());
+            return accepted;
+        }
         ExperimentRun run = retry.untilReachable(runId, "start", () -> runs.findById(runId).orElse(null));
         if (claimed == 0 && !claimLostInOutage(run)) {
             log.warn("Run {} is not queued ({}); not starting it", runId, run == null ? "missing" : run.status());

@@ -19,14 +19,16 @@ public class RunSubmitter {
     static final int MAX_TITLE = 512;
 
     private final RunBatchWriter writer;
+    private final AcceptedRuns acceptedRuns;
     private final StoredExperiment storage;
     private final JobStartNudger nudger;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RunSubmitter(RunBatchWriter writer, StoredExperiment storage, JobStartNudger nudger,
+    RunSubmitter(RunBatchWriter writer, AcceptedRuns acceptedRuns, StoredExperiment storage, JobStartNudger nudger,
                  ApplicationEventPublisher events, Clock clock) {
         this.writer = writer;
+        this.acceptedRuns = acceptedRuns;
         this.storage = storage;
         this.nudger = nudger;
         this.events = events;
@@ -43,9 +45,11 @@ public class RunSubmitter {
         String title = String.valueOf(experiment.get("title"));
         ExperimentRun run = new ExperimentRun(runId, owner, storedTitle(title), dryMode, storage.maskedDocument(experiment),
                 storage.encryptedSecrets(experiment), clock.instant());
+        acceptedRuns.accepted(run); // before its job exists, so the job always finds it
         try {
             writer.write(run, job(runId, title)).join();
         } catch (CompletionException e) {
+            acceptedRuns.take(runId);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         events.publishEvent(new RunQueued(runId));

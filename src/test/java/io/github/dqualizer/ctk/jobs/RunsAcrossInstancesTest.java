@@ -15,18 +15,38 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two instances on one database: a run executing on the first is cancelled through the second. The first
+ * Two instances on one database. A run accepted by one instance is executed by the other, which has to
+ * read it from the database (only the accepting instance holds it in memory). A run executing on the first is cancelled through the second. The first
  * notices the request, interrupts the run, plays its rollback and stores the end; the request must not
  * stand in the way of storing that result (it once did: the request bumped the row's version and the
  * executing instance's optimistic update of the result failed, leaving the run `running` for ever).
  */
-class CancelAcrossInstancesTest {
+class RunsAcrossInstancesTest {
 
-    private static final String DATABASE = "jdbc:h2:mem:ctk-cancel-two;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
+    private static final String DATABASE = "jdbc:h2:mem:ctk-runs-two;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
             + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
 
     @TempDir
     Path dir;
+
+    @Test
+    void runAcceptedByAnInstanceWithoutWorkersThenExecutedByTheOtherFromTheDatabase() {
+        try (ServiceInstance executing = ServiceInstance.start(Map.of("spring.datasource.url", DATABASE));
+             ServiceInstance accepting = ServiceInstance.start(Map.of("spring.datasource.url", DATABASE,
+                     "jobrunr.background-job-server.enabled", "false"))) {
+            TestUsers.ensure(executing.bean(DataSource.class));
+            String runId = (String) accepting.submit("""
+                    {"title": "accepted elsewhere", "description": "echoes",
+                     "method": [{"type": "action", "name": "echo", "provider": {"type": "process", "path": "echo", "arguments": "from afar"}}]}
+                    """).get("run_id");
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> "completed".equals(accepting.run(runId).get("status")));
+            Map<String, Object> journal = accepting.journal(runId);
+            List<Map<String, Object>> activities = (List<Map<String, Object>>) journal.get("run");
+            assertThat(activities).hasSize(1);
+            assertThat((Map<String, Object>) activities.get(0).get("output")).containsEntry("stdout", "from afar\n");
+        }
+    }
 
     @Test
     void cancelOnAnotherInstanceThenExecutingInstanceInterruptsRollsBackAndStoresTheEnd() {

@@ -1,0 +1,33 @@
+package io.github.dqualizer.ctk.jobs;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs accepted by this instance, kept in memory until their job claims them, so a job that starts
+ * here does not read its run back from the database. Bounded by the size of the stored documents;
+ * a run that is evicted or was accepted by another instance is simply read from the database.
+ */
+@Component
+class AcceptedRuns {
+
+    private static final long MAX_DOCUMENT_CHARS = 32L * 1024 * 1024;
+
+    private final Cache<String, ExperimentRun> runs = Caffeine.newBuilder()
+            .maximumWeight(MAX_DOCUMENT_CHARS)
+            .weigher((String id, ExperimentRun run) -> run.experimentJson().length()
+                    + (run.secretsCipher() == null ? 0 : run.secretsCipher().length()))
+            .expireAfterWrite(Duration.ofHours(1))
+            .build();
+
+    void accepted(ExperimentRun run) {
+        runs.put(run.id(), run);
+    }
+
+    /** The run as accepted, removed from memory; null if it is not (or no longer) held. */
+    ExperimentRun take(String runId) {
+        return runs.asMap().remove(runId);
+    }
+}
