@@ -18,6 +18,7 @@ public class ExperimentJob {
 
     private final ExperimentRunRepository runs;
     private final AcceptedRuns acceptedRuns;
+    private final JobStartNudger nudger;
     private final StoredExperiment storage;
     private final ExperimentRunner runner;
     private final RunResultStore results;
@@ -26,11 +27,12 @@ public class ExperimentJob {
     private final DatabaseRetry retry;
     private final Clock clock;
 
-    ExperimentJob(ExperimentRunRepository runs, AcceptedRuns acceptedRuns, StoredExperiment storage, ExperimentRunner runner,
+    ExperimentJob(ExperimentRunRepository runs, AcceptedRuns acceptedRuns, JobStartNudger nudger, StoredExperiment storage, ExperimentRunner runner,
                   RunResultStore results, RunExecutions executions, InstanceIdentity instance, DatabaseRetry retry,
                   Clock clock) {
         this.runs = runs;
         this.acceptedRuns = acceptedRuns;
+        this.nudger = nudger;
         this.storage = storage;
         this.runner = runner;
         this.results = results;
@@ -42,6 +44,7 @@ public class ExperimentJob {
 
     /** Enqueued with zero retries by {@link RunSubmitter}: re-running chaos from the start is never safe. */
     public void execute(String runId) {
+        nudger.started(runId);
         ExperimentRun run = claim(runId);
         if (run == null) {
             return;

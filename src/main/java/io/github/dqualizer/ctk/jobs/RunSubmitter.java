@@ -53,7 +53,7 @@ public class RunSubmitter {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         events.publishEvent(new RunQueued(runId));
-        nudger.nudge();
+        nudger.nudge(runId);
         return RunOutcome.of(run);
     }
 

@@ -55,6 +55,14 @@ public final class ServiceInstance implements AutoCloseable {
                 .expectBody(JSON_MAP).returnResult().getResponseBody();
     }
 
+    /** Wait mode: the envelope once the run has ended, or with 202 after {@code timeoutSeconds}. */
+    public Map<String, Object> submitAndWait(String experiment, int timeoutSeconds) {
+        return TestUsers.authorized(client.post().uri("/execute_experiment?wait=true&timeout=" + timeoutSeconds)
+                        .contentType(MediaType.APPLICATION_JSON))
+                .bodyValue(experiment).exchange()
+                .expectBody(JSON_MAP).returnResult().getResponseBody();
+    }
+
     public Map<String, Object> run(String runId) {
         return TestUsers.authorized(client.get().uri("/experiments/" + runId)).exchange()
                 .expectBody(JSON_MAP).returnResult().getResponseBody();
