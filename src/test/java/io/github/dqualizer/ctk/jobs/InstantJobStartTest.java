@@ -18,25 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class InstantJobStartTest {
 
-    /**
-     * Each run is submitted right after the previous one ended, which is when the worker that ran it asks
-     * JobRunr for more work: a nudge arriving during that fetch used to be swallowed, and a fetch that had
-     * read the queue just before the new job was committed left it waiting for the poll (60 s here).
-     */
-    @Test
-    void runsWhenEachIsSubmittedAsThePreviousEndsThenNoneWaitsForThePoll() {
-        try (ServiceInstance service = ServiceInstance.start(Map.of(
-                "spring.datasource.url", "jdbc:h2:mem:instant-start-sequential;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-                "jobrunr.background-job-server.poll-interval-in-seconds", "60"))) {
-            TestUsers.ensure(service.bean(DataSource.class));
-            await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
-
-            for (int i = 0; i < 200; i++) {
-                assertThat(service.submitAndWait(Experiments.trivial(), 10)).as("run %d", i).containsEntry("status_code", 200);
-            }
-        }
-    }
-
     @Test
     void runWhenQueuedOnAnIdleServerThenStartsBeforeTheNextPoll() {
         try (ServiceInstance service = ServiceInstance.start(Map.of(
