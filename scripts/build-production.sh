@@ -37,6 +37,7 @@ dest="$(cd "$dest" && pwd)"
 rm -rf "${dest:?}/lib" "$dest/dqualizer-ctk.jar" "$dest"/dqualizer-ctk.aot* "$dest/dqualizer-ctk.jsa" "$dest/jdk-release"
 "$java" -Djarmode=tools -jar "$jar" extract --force --destination "$dest" --application-filename dqualizer-ctk.jar
 
+[ -f "$java_home/release" ] || { echo "build-production: no $java_home/release; set JAVA_HOME to the JDK or JRE" >&2; exit 1; }
 major="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_home/release")"
 if [ "${major:-0}" -ge 25 ]; then
   dump="-XX:AOTCacheOutput=$dest/dqualizer-ctk.aot"

@@ -6,7 +6,9 @@
 # CTK_HOME      the extracted application (default: target/production next to this script's repository)
 # JAVA_HOME     the JDK or JRE to run (default: java on PATH); it must be the one the archive was built with,
 #               otherwise the archive is left out (with a warning) and the service starts without it
-# JAVA_OPTS     extra JVM options, after the defaults below (a later flag wins, e.g. -Xmx1g)
+# JAVA_OPTS     extra JVM options, after the defaults below (a later flag wins, e.g. -Xmx1g); on JDK 17 with
+#               JFR or a Java agent in them the archive is left out (see below). Do not start JFR with jcmd on a
+#               JDK 17 service started with its archive.
 # The service keeps its data (H2 file, generated keys) under ./data of the working directory, as before.
 set -euo pipefail
 home="${CTK_HOME:-$(cd "$(dirname "$0")/.." && pwd)/target/production}"
@@ -29,10 +31,14 @@ elif [ -f "$home/dqualizer-ctk.jsa" ]; then
   archive="-XX:SharedArchiveFile=$home/dqualizer-ctk.jsa"  # JDK 17: dynamic class-data sharing archive
 fi
 if [ -n "$archive" ]; then
-  if cmp -s "$home/jdk-release" "$java_home/release"; then
-    flags+=("$archive")
-  else
+  if ! cmp -s "$home/jdk-release" "$java_home/release"; then
     echo "run-production: $java_home is not the JDK that built the archive in $home; starting without it" >&2
+  elif [[ "$archive" == *.jsa && " ${JAVA_OPTS:-} " =~ (StartFlightRecording|-javaagent|-agentlib|-agentpath) ]]; then
+    # JDK 17.0.15 crashed (SIGSEGV in KlassFactory::check_shared_class_file_load_hook) loading classes from the
+    # dynamic archive while JFR was recording (docs/benchmarks.md); agents use the same class-file load hook
+    echo "run-production: JFR or an agent in JAVA_OPTS: starting without the JDK 17 class-data archive" >&2
+  else
+    flags+=("$archive")
   fi
 fi
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
