@@ -7,7 +7,10 @@
 #   wait-held        1,000 wait-mode requests held open: heap after GC and thread count before/while
 #   engine-overhead  101 'true' actions against 1, less the cost of starting 'true'
 #   idle             the service as its own process on the embedded default: start-up to UP, idle VmRSS
-#                    (JVM flags for that process: BENCH_SERVICE_JVM_OPTS)
+#                    (JVM flags for that process: BENCH_SERVICE_JVM_OPTS; BENCH_SERVICE_LAUNCH=classpath (default,
+#                    like mvn spring-boot:run) | production (scripts/run-production.sh, built by
+#                    scripts/build-production.sh if target/production is missing) | jar (the extracted jar, no
+#                    archive); BENCH_SERVICE_JAVA_HOME: the service's JDK)
 #   process-check    cost of one host process check
 # The database must exist and accept aDBUser/aDBPw (or CTK_TEST_MYSQL_USERNAME/PASSWORD); idle needs none.
 set -euo pipefail
@@ -15,6 +18,9 @@ cd "$(dirname "$0")/.."
 scenario="${1:-all}"
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime
+if [ "${BENCH_SERVICE_LAUNCH:-classpath}" != classpath ] && [ ! -f "${CTK_HOME:-target/production}/dqualizer-ctk.jar" ]; then
+  JAVA_HOME="${BENCH_SERVICE_JAVA_HOME:-${JAVA_HOME:-}}" scripts/build-production.sh
+fi
 main=io.github.dqualizer.ctk.bench.Benchmark
 if [ "$scenario" = "process-check" ]; then main=io.github.dqualizer.ctk.providers.host.ProcessCheckBenchmark; fi
 echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(uname -srm), $(nproc) cores, $(java -version 2>&1 | head -1); $(uptime)"

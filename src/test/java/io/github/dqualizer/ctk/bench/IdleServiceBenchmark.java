@@ -22,6 +22,18 @@ import java.util.stream.Stream;
  * on the embedded default database (H2 file in a fresh working directory), measures the time from
  * process start until {@code /actuator/health} answers UP, then the resident memory (VmRSS) after an
  * idle period. JVM flags for the service: {@code BENCH_SERVICE_JVM_OPTS}. It reports; it asserts nothing.
+ *
+ * <p>{@code BENCH_SERVICE_LAUNCH} selects how the service is started:
+ * <ul>
+ * <li>{@code classpath} (default): {@code java <options> -cp target/classes:<runtime classpath> CtkApplication}, as
+ * {@code mvn spring-boot:run} does;</li>
+ * <li>{@code production}: the production launch form, {@code scripts/run-production.sh} (the Dockerfile's entry
+ * point) on the application extracted by {@code scripts/build-production.sh} into {@code target/production} (or
+ * {@code CTK_HOME}) with its class-data archive; the options are passed as {@code JAVA_OPTS}, after the launcher's;</li>
+ * <li>{@code jar}: {@code java <options> -jar target/production/dqualizer-ctk.jar}, the same extracted application
+ * without the archive and without the launcher's flags.</li>
+ * </ul>
+ * {@code BENCH_SERVICE_JAVA_HOME} picks the JDK of the service (default: the harness's own).
  */
 public final class IdleServiceBenchmark {
 
@@ -32,33 +44,56 @@ public final class IdleServiceBenchmark {
         Path classpathFile = Path.of(System.getProperty("bench.runtimeClasspathFile", "target/runtime-classpath.txt"));
         String classpath = Path.of("target/classes").toAbsolutePath() + ":" + Files.readString(classpathFile).trim();
         String jvmOptions = System.getenv().getOrDefault("BENCH_SERVICE_JVM_OPTS", "").trim();
+        String launch = System.getenv().getOrDefault("BENCH_SERVICE_LAUNCH", "classpath").trim();
+        if (!List.of("classpath", "production", "jar").contains(launch)) {
+            throw new IllegalArgumentException("BENCH_SERVICE_LAUNCH is classpath, production or jar, not " + launch);
+        }
         int idleSeconds = Integer.getInteger("bench.idleSeconds", 20);
         int rounds = Integer.getInteger("bench.idleRounds", 3);
         // round 1 starts on an empty data directory (creates the H2 database and runs every migration); later rounds restart on it
         Path workDir = Files.createTempDirectory("ctk-idle-bench");
         try {
             for (int round = 1; round <= rounds; round++) {
-                measure(classpath, jvmOptions, idleSeconds, round, workDir);
+                measure(launch, classpath, jvmOptions, idleSeconds, round, workDir);
             }
         } finally {
             deleteTree(workDir);
         }
     }
 
-    private static void measure(String classpath, String jvmOptions, int idleSeconds, int round, Path workDir) throws Exception {
+    private static void measure(String launch, String classpath, String jvmOptions, int idleSeconds, int round, Path workDir)
+            throws Exception {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        if (!jvmOptions.isEmpty()) {
-            command.addAll(Arrays.asList(jvmOptions.split("\\s+")));
+        String javaHome = System.getenv().getOrDefault("BENCH_SERVICE_JAVA_HOME", System.getProperty("java.home"));
+        Path production = Path.of(System.getenv().getOrDefault("CTK_HOME", "target/production")).toAbsolutePath();
+        List<String> options = jvmOptions.isEmpty() ? List.of() : Arrays.asList(jvmOptions.split("\\s+"));
+        List<String> command = new ArrayList<>();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        switch (launch) {
+            case "production" -> {
+                command.add(Path.of("scripts", "run-production.sh").toAbsolutePath().toString());
+                builder.environment().put("JAVA_OPTS", jvmOptions);
+                builder.environment().put("JAVA_HOME", javaHome);
+                builder.environment().put("CTK_HOME", production.toString());
+            }
+            case "jar" -> {
+                command.add(Path.of(javaHome, "bin", "java").toString());
+                command.addAll(options);
+                command.addAll(List.of("-jar", production.resolve("dqualizer-ctk.jar").toString()));
+            }
+            default -> {
+                command.add(Path.of(javaHome, "bin", "java").toString());
+                command.addAll(options);
+                command.addAll(List.of("-cp", classpath, "io.github.dqualizer.ctk.CtkApplication"));
+            }
         }
-        command.addAll(List.of("-cp", classpath, "io.github.dqualizer.ctk.CtkApplication",
-                "--server.port=" + port, "--ctk.dashboard.port=" + freePort()));
+        command.addAll(List.of("--server.port=" + port, "--ctk.dashboard.port=" + freePort()));
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
         String loadBefore = Benchmark.load();
         long begin = System.nanoTime();
-        Process service = new ProcessBuilder(command).directory(workDir.toFile())
+        Process service = builder.directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(workDir.resolve("service.log").toFile()).start();
         try {
             double readySeconds = Double.NaN;
@@ -80,16 +115,30 @@ public final class IdleServiceBenchmark {
             String cpuByThread = cpuByThread(service.pid());
             Thread.sleep(TimeUnit.SECONDS.toMillis(idleSeconds));
             long rssIdle = rssKb(service.pid());
-            System.out.printf("idle service (round %d, %s, JVM options '%s'): start to health UP %.2f s (%.1f s of CPU); VmRSS at ready %d MB, "
-                            + "after %d s idle %d MB (%s)%n", round, round == 1 ? "empty data directory" : "restart",
-                    jvmOptions, readySeconds, cpuToReady, rssAtReady / 1024,
+            System.out.printf("idle service (round %d, %s, launch %s, %s, JVM options '%s'): start to health UP %.2f s (%.1f s of CPU); "
+                            + "VmRSS at ready %d MB, after %d s idle %d MB (%s)%n", round, round == 1 ? "empty data directory" : "restart",
+                    launch, javaVersion(javaHome), jvmOptions, readySeconds, cpuToReady, rssAtReady / 1024,
                     idleSeconds, rssIdle / 1024, loadBefore);
             System.out.printf("  CPU to ready by thread group: %s%n", cpuByThread);
+            try (Stream<String> log = Files.lines(workDir.resolve("service.log"))) {
+                log.filter(line -> line.contains("Started CtkApplication in")).findFirst()
+                        .ifPresent(line -> System.out.printf("  %s%n", line.substring(line.indexOf("Started CtkApplication in"))));
+            }
         } finally {
             service.destroy();
             if (!service.waitFor(30, TimeUnit.SECONDS)) {
                 service.destroyForcibly();
             }
+        }
+    }
+
+    /** JAVA_VERSION from the JDK's release file. */
+    private static String javaVersion(String javaHome) {
+        try {
+            return Files.readAllLines(Path.of(javaHome, "release")).stream().filter(line -> line.startsWith("JAVA_VERSION="))
+                    .map(line -> "JDK " + line.substring("JAVA_VERSION=".length()).replace("\"", "")).findFirst().orElse(javaHome);
+        } catch (IOException noReleaseFile) {
+            return javaHome;
         }
     }
 

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Production launch form of the service (docs/operations.md, "Production launch form"); the Dockerfile's
+# ENTRYPOINT. Starts the extracted application (scripts/build-production.sh) with its class-data archive
+# and the JVM flags measured in docs/benchmarks.md:
+#   scripts/run-production.sh [application arguments, e.g. --server.port=3324]
+# CTK_HOME      the extracted application (default: target/production next to this script's repository)
+# JAVA_HOME     the JDK or JRE to run (default: java on PATH); it must be the one the archive was built with,
+#               otherwise the archive is left out (with a warning) and the service starts without it
+# JAVA_OPTS     extra JVM options, after the defaults below (a later flag wins, e.g. -Xmx1g); on JDK 17 with
+#               JFR or a Java agent in them the archive is left out (see below). Do not start JFR with jcmd on a
+#               JDK 17 service started with its archive.
+# The service keeps its data (H2 file, generated keys) under ./data of the working directory, as before.
+set -euo pipefail
+home="${CTK_HOME:-$(cd "$(dirname "$0")/.." && pwd)/target/production}"
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+if [ ! -f "$home/dqualizer-ctk.jar" ]; then
+  echo "run-production: no $home/dqualizer-ctk.jar; build it with scripts/build-production.sh" >&2
+  exit 1
+fi
+# Idle resident memory (docs/benchmarks.md): serial GC, a small initial heap and two malloc arenas keep the
+# idle service under 300 MB instead of ~400-450 MB with the JVM defaults on a 24 GB host.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+flags=(-XX:+UseSerialGC -Xms64m -Xmx512m)
+# The archive only fits the JDK that wrote it (same build): build-production.sh records that JDK's release
+# file; reading it here costs no extra JVM start.
+java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")}"
+archive=""
+if [ -f "$home/dqualizer-ctk.aot" ]; then
+  archive="-XX:AOTCache=$home/dqualizer-ctk.aot"      # JDK 25+: classes loaded and linked, method profiles (JEP 483/515)
+elif [ -f "$home/dqualizer-ctk.jsa" ]; then
+  archive="-XX:SharedArchiveFile=$home/dqualizer-ctk.jsa"  # JDK 17: dynamic class-data sharing archive
+fi
+if [ -n "$archive" ]; then
+  if ! cmp -s "$home/jdk-release" "$java_home/release"; then
+    echo "run-production: $java_home is not the JDK that built the archive in $home; starting without it" >&2
+  elif [[ "$archive" == *.jsa && " ${JAVA_OPTS:-} " =~ (StartFlightRecording|-javaagent|-agentlib|-agentpath) ]]; then
+    # JDK 17.0.15 crashed (SIGSEGV in KlassFactory::check_shared_class_file_load_hook) loading classes from the
+    # dynamic archive while JFR was recording (docs/benchmarks.md); agents use the same class-file load hook
+    echo "run-production: JFR or an agent in JAVA_OPTS: starting without the JDK 17 class-data archive" >&2
+  else
+    flags+=("$archive")
+  fi
+fi
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+exec "$java" "${flags[@]}" ${JAVA_OPTS:-} -jar "$home/dqualizer-ctk.jar" "$@"
