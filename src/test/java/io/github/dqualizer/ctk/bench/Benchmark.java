@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -129,8 +130,59 @@ public final class Benchmark {
         awaitIdle();
         System.out.printf("  CPU until every run had ended too: %s%n", cpu.perItem(submissions));
         acceptPathAlone(submissions, concurrency);
+        int rate = Integer.getInteger("bench.rate", 500);
+        int rateSeconds = Integer.getInteger("bench.rateSeconds", 10);
+        atFixedRate(rate, rateSeconds, true);
+        atFixedRate(rate, rateSeconds, false);
         submitToStart(200);
         waitMode(300);
+    }
+
+    /**
+     * Submissions sent at a fixed rate whatever the answers (open loop), each latency counted from when the
+     * submission was due, so a service that falls behind shows it as latency instead of a client-side limit
+     * hiding the queueing: the way to check "N submissions/s at p99 <= X ms".
+     */
+    private void atFixedRate(int perSecond, int seconds, boolean workersPaused) throws Exception {
+        BackgroundJobServer jobServer = app.getBean(BackgroundJobServer.class);
+        if (workersPaused) {
+            jobServer.pauseProcessing();
+        }
+        try {
+            int count = perSecond * seconds;
+            long interval = 1_000_000_000L / perSecond;
+            List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger refused = new AtomicInteger();
+            List<CompletableFuture<?>> calls = new ArrayList<>();
+            String loadBefore = load();
+            CpuClock cpu = new CpuClock();
+            long begin = System.nanoTime() + 10_000_000L;
+            for (int i = 0; i < count; i++) {
+                long due = begin + i * interval;
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                calls.add(http.sendAsync(post("/execute_experiment", TRIVIAL), HttpResponse.BodyHandlers.discarding())
+                        .whenComplete((response, error) -> {
+                            if (error == null && response.statusCode() == 202) {
+                                latencies.add(System.nanoTime() - due);
+                            } else {
+                                refused.incrementAndGet();
+                            }
+                        }));
+            }
+            CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+            double elapsed = (System.nanoTime() - begin) / 1e9;
+            System.out.printf("fixed rate %d/s for %d s, workers %s: %d accepted, %d not, %.0f/s achieved, latency from due time %s (%s)%n",
+                    perSecond, seconds, workersPaused ? "paused" : "running", latencies.size(), refused.get(),
+                    latencies.size() / elapsed, percentiles(latencies), loadBefore);
+            System.out.printf("  CPU while sending: %s%n", cpu.perItem(count));
+        } finally {
+            if (workersPaused) {
+                jobServer.resumeProcessing();
+            }
+        }
+        awaitIdle();
     }
 
     /** The same burst with JobRunr's workers paused: what accepting costs without the runs executing meanwhile. */
