@@ -28,9 +28,8 @@ class RunEventsAcrossInstancesTest {
 
     @Test
     void eventsWhenRunExecutesOnAnotherInstanceThenStatusLiveAndActivitiesFromTheJournal() {
-        try (ServiceInstance executing = ServiceInstance.start(Map.of("spring.datasource.url", DATABASE));
-             ServiceInstance watching = ServiceInstance.start(Map.of("spring.datasource.url", DATABASE,
-                     "jobrunr.background-job-server.enabled", "false"))) {
+        try (ServiceInstance executing = ServiceInstance.onDatabase(DATABASE);
+             ServiceInstance watching = ServiceInstance.onDatabaseWithoutWorkers(DATABASE)) {
             TestUsers.ensure(executing.bean(DataSource.class));
             String runId = (String) executing.submit(RunEventsStreamTest.paused()).get("run_id");
             List<Arrival> arrivals = new CopyOnWriteArrayList<>();

@@ -9,8 +9,6 @@ class RunSurvivesRestartMySqlTest extends RunSurvivesRestartContract {
 
     @Override
     Map<String, String> database() {
-        return Map.of("spring.datasource.url", MySqlTestDatabase.url(),
-                "spring.datasource.username", MySqlTestDatabase.username(),
-                "spring.datasource.password", MySqlTestDatabase.password());
+        return MySqlTestDatabase.datasourceProperties();
     }
 }

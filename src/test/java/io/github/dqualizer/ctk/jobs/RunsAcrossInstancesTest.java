@@ -31,9 +31,8 @@ class RunsAcrossInstancesTest {
 
     @Test
     void runAcceptedByAnInstanceWithoutWorkersThenExecutedByTheOtherFromTheDatabase() {
-        try (ServiceInstance executing = ServiceInstance.start(Map.of("spring.datasource.url", DATABASE));
-             ServiceInstance accepting = ServiceInstance.start(Map.of("spring.datasource.url", DATABASE,
-                     "jobrunr.background-job-server.enabled", "false"))) {
+        try (ServiceInstance executing = ServiceInstance.onDatabase(DATABASE);
+             ServiceInstance accepting = ServiceInstance.onDatabaseWithoutWorkers(DATABASE)) {
             TestUsers.ensure(executing.bean(DataSource.class));
             String runId = (String) accepting.submit("""
                     {"title": "accepted elsewhere", "description": "echoes",
@@ -51,9 +50,8 @@ class RunsAcrossInstancesTest {
     @Test
     void cancelOnAnotherInstanceThenExecutingInstanceInterruptsRollsBackAndStoresTheEnd() {
         Path rollbackMarker = dir.resolve("rolled-back");
-        try (ServiceInstance executing = ServiceInstance.start(Map.of("spring.datasource.url", DATABASE));
-             ServiceInstance other = ServiceInstance.start(Map.of("spring.datasource.url", DATABASE,
-                     "jobrunr.background-job-server.enabled", "false"))) {
+        try (ServiceInstance executing = ServiceInstance.onDatabase(DATABASE);
+             ServiceInstance other = ServiceInstance.onDatabaseWithoutWorkers(DATABASE)) {
             TestUsers.ensure(executing.bean(DataSource.class));
             String runId = (String) executing.submit("""
                     {"title": "cancel me elsewhere", "description": "a long action with a rollback",

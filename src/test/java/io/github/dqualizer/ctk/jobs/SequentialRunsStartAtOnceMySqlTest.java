@@ -9,8 +9,6 @@ class SequentialRunsStartAtOnceMySqlTest extends SequentialRunsStartAtOnceContra
 
     @Override
     Map<String, String> database() {
-        return Map.of("spring.datasource.url", MySqlTestDatabase.url(),
-                "spring.datasource.username", MySqlTestDatabase.username(),
-                "spring.datasource.password", MySqlTestDatabase.password());
+        return MySqlTestDatabase.datasourceProperties();
     }
 }

@@ -19,6 +19,12 @@ public final class MySqlTestDatabase {
         return Boolean.parseBoolean(System.getProperty("ctk.test.mysql.required", "false"));
     }
 
+    /** The service's datasource properties for this server. */
+    public static java.util.Map<String, String> datasourceProperties() {
+        return java.util.Map.of("spring.datasource.url", url(), "spring.datasource.username", username(),
+                "spring.datasource.password", password());
+    }
+
     public static String url() {
         return System.getenv("CTK_TEST_MYSQL_URL");
     }

@@ -38,6 +38,16 @@ public final class ServiceInstance implements AutoCloseable {
         return new ServiceInstance(new SpringApplicationBuilder(CtkApplication.class).run(args.toArray(String[]::new)));
     }
 
+    /** An instance on the given database. */
+    public static ServiceInstance onDatabase(String url) {
+        return start(Map.of("spring.datasource.url", url));
+    }
+
+    /** An instance on the given database that accepts and shows runs but executes none (no JobRunr job server). */
+    public static ServiceInstance onDatabaseWithoutWorkers(String url) {
+        return start(Map.of("spring.datasource.url", url, "jobrunr.background-job-server.enabled", "false"));
+    }
+
     /** Stops and starts the running context's lifecycle beans, as Spring's test context cache does when it pauses one. */
     public void stopAndStart() {
         context.stop();
