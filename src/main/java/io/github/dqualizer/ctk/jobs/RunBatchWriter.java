@@ -58,7 +58,7 @@ class RunBatchWriter implements DisposableBean {
     CompletableFuture<Void> write(ExperimentRun run, JobBuilder job) {
         PendingRun pending = new PendingRun(run, job, new CompletableFuture<>());
         if (closed) {
-            pending.done().completeExceptionally(new DataAccessResourceFailureException("The service is shutting down."));
+            pending.done().completeExceptionally(shuttingDown());
         } else {
             queue.add(pending);
         }
@@ -67,12 +67,12 @@ class RunBatchWriter implements DisposableBean {
 
     private void writeUntilClosed() {
         while (!closed || !queue.isEmpty()) {
+            List<PendingRun> batch = new ArrayList<>();
             try {
                 PendingRun first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
-                List<PendingRun> batch = new ArrayList<>();
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 write(batch);
@@ -80,6 +80,8 @@ class RunBatchWriter implements DisposableBean {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException | Error e) {
+                // its submitters must not wait for ever (a completed one keeps its outcome)
+                batch.forEach(pending -> pending.done().completeExceptionally(e));
                 log.error("Run writer failed unexpectedly; it goes on", e);
             }
         }
@@ -131,10 +133,14 @@ class RunBatchWriter implements DisposableBean {
         if (!writers.awaitTermination(10, TimeUnit.SECONDS)) {
             writers.shutdownNow();
         }
-        DataAccessResourceFailureException shuttingDown = new DataAccessResourceFailureException("The service is shutting down.");
         for (PendingRun left; (left = queue.poll()) != null; ) {
-            left.done().completeExceptionally(shuttingDown);
+            left.done().completeExceptionally(shuttingDown());
         }
+    }
+
+    /** Answered 503, like an unreachable database: nothing was stored. */
+    private static DataAccessResourceFailureException shuttingDown() {
+        return new DataAccessResourceFailureException("The service is shutting down.");
     }
 
     private record PendingRun(ExperimentRun run, JobBuilder job, CompletableFuture<Void> done) {

@@ -57,7 +57,8 @@ public class RunSubmitter {
         return RunOutcome.of(run);
     }
 
-    private static JobBuilder job(String runId, String title) {
+    /** The run's JobRunr job: the run id as job id and only argument, zero retries, the title as name. */
+    static JobBuilder job(String runId, String title) {
         return aJob()
                 .withId(UUID.fromString(runId))
                 .withName(jobName(title))

@@ -2,7 +2,6 @@ package io.github.dqualizer.ctk.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.jobrunr.scheduling.JobBuilder.aJob;
 
 import io.github.dqualizer.ctk.support.ServiceInstance;
 import java.time.Instant;
@@ -18,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jobrunr.jobs.JobId;
-import org.jobrunr.scheduling.JobBuilder;
 import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,7 +55,7 @@ class RunBatchWriterTest {
     @Test
     void concurrentSubmissionsWhenTheDatabaseRefusesOneThenOnlyItFailsAndTheOthersAreStoredWithTheirJobs() throws Exception {
         String taken = UUID.randomUUID().toString();
-        writer.write(run(taken), job(taken)).get(10, TimeUnit.SECONDS);
+        writer.write(run(taken), RunSubmitter.job(taken, "batch")).get(10, TimeUnit.SECONDS);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 39; i++) {
             ids.add(UUID.randomUUID().toString());
@@ -101,7 +99,7 @@ class RunBatchWriterTest {
         service.close();
 
         String id = UUID.randomUUID().toString();
-        assertThatThrownBy(writer.write(run(id), job(id))::join)
+        assertThatThrownBy(writer.write(run(id), RunSubmitter.job(id, "batch"))::join)
                 .hasCauseInstanceOf(DataAccessResourceFailureException.class);
     }
 
@@ -116,7 +114,7 @@ class RunBatchWriterTest {
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
-                return writer.write(run(id), job(id));
+                return writer.write(run(id), RunSubmitter.job(id, "batch"));
             }, threads));
         }
         go.countDown();
@@ -127,10 +125,5 @@ class RunBatchWriterTest {
 
     private static ExperimentRun run(String id) {
         return new ExperimentRun(id, "demoUser", "batch " + id, null, "{\"title\": \"batch\"}", null, Instant.now());
-    }
-
-    private static JobBuilder job(String id) {
-        return aJob().withId(UUID.fromString(id)).withName("batch " + id).withAmountOfRetries(0)
-                .withDetails((ExperimentJob job) -> job.execute(id));
     }
 }
