@@ -61,9 +61,13 @@ public final class Benchmark {
             IdleServiceBenchmark.main(new String[0]);
             return;
         }
+        if (scenario.equals("submit-external")) {
+            ExternalLoadBenchmark.main(new String[0]);
+            return;
+        }
         List<String> known = List.of("submit", "parallel-sleeps", "wait-held", "engine-overhead", "all");
         if (!known.contains(scenario)) {
-            throw new IllegalArgumentException("Unknown scenario " + scenario + "; one of " + known + " or idle");
+            throw new IllegalArgumentException("Unknown scenario " + scenario + "; one of " + known + " or idle, submit-external");
         }
         Benchmark bench = new Benchmark();
         bench.start();
@@ -484,7 +488,7 @@ public final class Benchmark {
         }
 
         /** utime + stime of mariadbd/mysqld from /proc, or -1 when it is not a local process. */
-        private static long databaseCpuNanos() {
+        static long databaseCpuNanos() {
             try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
                 for (var dir : (Iterable<java.nio.file.Path>) processes::iterator) {
                     java.nio.file.Path comm = dir.resolve("comm");

@@ -1,0 +1,199 @@
+package io.github.dqualizer.ctk.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The service as its own process, launched the way {@code BENCH_SERVICE_LAUNCH} says (see
+ * {@link IdleServiceBenchmark}) with {@code BENCH_SERVICE_JVM_OPTS} and {@code BENCH_SERVICE_JAVA_HOME}; its
+ * output goes to {@code service.log} in its working directory. Shared by the scenarios that measure the
+ * service from outside.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    static final List<String> LAUNCHES = List.of("classpath", "production", "jar");
+
+    final String launch;
+    final String javaHome;
+    final String jvmOptions;
+    final int port;
+    private final Path workDir;
+    private final Process process;
+    private final long startedAt;
+
+    private ServiceProcess(String launch, String javaHome, String jvmOptions, int port, Path workDir, Process process,
+                           long startedAt) {
+        this.launch = launch;
+        this.javaHome = javaHome;
+        this.jvmOptions = jvmOptions;
+        this.port = port;
+        this.workDir = workDir;
+        this.process = process;
+        this.startedAt = startedAt;
+    }
+
+    /** Starts the service in {@code workDir} with these application arguments (port and dashboard port are added). */
+    static ServiceProcess start(Path workDir, List<String> arguments) throws IOException {
+        Path classpathFile = Path.of(System.getProperty("bench.runtimeClasspathFile", "target/runtime-classpath.txt"));
+        String classpath = Path.of("target/classes").toAbsolutePath() + ":" + Files.readString(classpathFile).trim();
+        String jvmOptions = System.getenv().getOrDefault("BENCH_SERVICE_JVM_OPTS", "").trim();
+        String launch = System.getenv().getOrDefault("BENCH_SERVICE_LAUNCH", "classpath").trim();
+        if (!LAUNCHES.contains(launch)) {
+            throw new IllegalArgumentException("BENCH_SERVICE_LAUNCH is classpath, production or jar, not " + launch);
+        }
+        String javaHome = System.getenv().getOrDefault("BENCH_SERVICE_JAVA_HOME", System.getProperty("java.home"));
+        Path production = Path.of(System.getenv().getOrDefault("CTK_HOME", "target/production")).toAbsolutePath();
+        List<String> options = jvmOptions.isEmpty() ? List.of() : Arrays.asList(jvmOptions.split("\\s+"));
+        List<String> command = new ArrayList<>();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        switch (launch) {
+            case "production" -> {
+                command.add(Path.of("scripts", "run-production.sh").toAbsolutePath().toString());
+                builder.environment().put("JAVA_OPTS", jvmOptions);
+                builder.environment().put("JAVA_HOME", javaHome);
+                builder.environment().put("CTK_HOME", production.toString());
+            }
+            case "jar" -> {
+                command.add(Path.of(javaHome, "bin", "java").toString());
+                command.addAll(options);
+                command.addAll(List.of("-jar", production.resolve("dqualizer-ctk.jar").toString()));
+            }
+            default -> {
+                command.add(Path.of(javaHome, "bin", "java").toString());
+                command.addAll(options);
+                command.addAll(List.of("-cp", classpath, "io.github.dqualizer.ctk.CtkApplication"));
+            }
+        }
+        int port = freePort();
+        command.addAll(List.of("--server.port=" + port, "--ctk.dashboard.port=" + freePort()));
+        command.addAll(arguments);
+        long begin = System.nanoTime();
+        Process process = builder.directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(workDir.resolve("service.log").toFile()).start();
+        return new ServiceProcess(launch, javaHome, jvmOptions, port, workDir, process, begin);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Seconds from the process start until {@code /actuator/health} answered UP, or NaN if it did not within the limit. */
+    double awaitHealthUp(Duration limit) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = startedAt + limit.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                HttpResponse<String> answer = http.send(health, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200 && answer.body().contains("\"UP\"")) {
+                    return (System.nanoTime() - startedAt) / 1e9;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+        return Double.NaN;
+    }
+
+    /** Spring's "Started CtkApplication in …" line, if it has been logged. */
+    String startedLine() throws IOException {
+        try (Stream<String> log = Files.lines(workDir.resolve("service.log"))) {
+            return log.filter(line -> line.contains("Started CtkApplication in")).findFirst()
+                    .map(line -> line.substring(line.indexOf("Started CtkApplication in"))).orElse(null);
+        }
+    }
+
+    /** utime + stime of the process so far, in seconds. */
+    double cpuSeconds() throws IOException {
+        return cpuSeconds(process.pid());
+    }
+
+    long rssKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    /** CPU seconds per thread name (digits folded) so far. */
+    Map<String, Double> cpuByThread() throws IOException {
+        Map<String, Double> groups = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim().replaceAll("\\d+", "N");
+                    groups.merge(name, ticks(Files.readString(task.resolve("stat"))) / 100.0, Double::sum);
+                } catch (IOException threadEnded) {
+                    // gone meanwhile
+                }
+            }
+        }
+        return groups;
+    }
+
+    /** The largest groups of {@code now - before}, as "name 1.2 s, …". */
+    static String largest(Map<String, Double> before, Map<String, Double> now, int count) {
+        return now.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(count)
+                .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
+    }
+
+    /** JAVA_VERSION from the JDK's release file. */
+    String javaVersion() {
+        try {
+            return Files.readAllLines(Path.of(javaHome, "release")).stream().filter(line -> line.startsWith("JAVA_VERSION="))
+                    .map(line -> "JDK " + line.substring("JAVA_VERSION=".length()).replace("\"", "")).findFirst().orElse(javaHome);
+        } catch (IOException noReleaseFile) {
+            return javaHome;
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    /** utime + stime of a process (USER_HZ 100), in seconds. */
+    static double cpuSeconds(long pid) throws IOException {
+        return ticks(Files.readString(Path.of("/proc", String.valueOf(pid), "stat"))) / 100.0;
+    }
+
+    private static long ticks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
