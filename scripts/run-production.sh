@@ -20,7 +20,11 @@ fi
 # Idle resident memory (docs/benchmarks.md): serial GC, a small initial heap and two malloc arenas keep the
 # idle service under 300 MB instead of ~400-450 MB with the JVM defaults on a 24 GB host.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-flags=(-XX:+UseSerialGC -Xms64m -Xmx512m)
+# C1 only (docs/benchmarks.md, "JIT on two cores"): on a 2-core host C2's compile backlog took 1-5 minutes of
+# load at up to a core before the service reached its steady speed, and half the CPU of every start; C1 alone
+# starts in ~3.5 s and is at its steady speed within 20 s. JAVA_OPTS=-XX:TieredStopAtLevel=4 restores C2 for
+# hosts with cores to spare.
+flags=(-XX:+UseSerialGC -Xms64m -Xmx512m -XX:TieredStopAtLevel=1)
 # The archive only fits the JDK that wrote it (same build): build-production.sh records that JDK's release
 # file; reading it here costs no extra JVM start.
 java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")}"
