@@ -3,12 +3,15 @@ package io.github.dqualizer.ctk.jobs;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import org.jobrunr.server.BackgroundJobServer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs accepted by this instance, kept in memory until their job claims them, so a job that starts
  * here does not read its run back from the database. Bounded by the size of the stored documents;
  * a run that is evicted or was accepted by another instance is simply read from the database.
+ * An instance without a job server holds nothing: no job of its own would ever claim the runs.
  */
 @Component
 class AcceptedRuns {
@@ -21,13 +24,31 @@ class AcceptedRuns {
                     + (run.secretsCipher() == null ? 0 : run.secretsCipher().length()))
             .expireAfterWrite(Duration.ofHours(1))
             .build();
+    private final ObjectProvider<BackgroundJobServer> jobServer;
+    private volatile Boolean executesHere;
+
+    AcceptedRuns(ObjectProvider<BackgroundJobServer> jobServer) {
+        this.jobServer = jobServer;
+    }
 
     void accepted(ExperimentRun run) {
-        runs.put(run.id(), run);
+        if (executesHere()) {
+            runs.put(run.id(), run);
+        }
     }
 
     /** The run as accepted, removed from memory; null if it is not (or no longer) held. */
     ExperimentRun take(String runId) {
         return runs.asMap().remove(runId);
+    }
+
+    private boolean executesHere() {
+        Boolean known = executesHere;
+        if (known == null) {
+            // the job server bean exists from the start or never; looked up once, not per submission
+            known = jobServer.getIfAvailable() != null;
+            executesHere = known;
+        }
+        return known;
     }
 }
