@@ -14,6 +14,7 @@ import org.jobrunr.scheduling.JobScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
@@ -107,7 +108,9 @@ class RunBatchWriter implements DisposableBean {
             scheduler.create(batch.stream().map(PendingRun::job));
         } catch (RuntimeException e) {
             deleteRuns(batch);
-            failAll(batch, e);
+            // JobRunr wraps the database's error in its own StorageException, which would be answered 500
+            failAll(batch, e instanceof DataAccessException ? e
+                    : new DataAccessResourceFailureException("The runs' jobs could not be stored: " + e.getMessage(), e));
             return;
         }
         batch.forEach(pending -> pending.done().complete(null));

@@ -58,8 +58,13 @@ public final class ExternalLoadBenchmark {
             throw new IllegalStateException("wrk is not installed (Debian: apt-get install wrk)");
         }
         ExternalLoadBenchmark bench = new ExternalLoadBenchmark(url);
-        bench.measure("accept-only instance (no JobRunr workers)", List.of("--jobrunr.background-job-server.enabled=false"));
-        bench.measure("instance with 8 workers (runs execute meanwhile)", List.of());
+        List<String> topologies = List.of(System.getProperty("bench.externalTopologies", "accept-only,workers").split(","));
+        if (topologies.contains("accept-only")) {
+            bench.measure("accept-only instance (no JobRunr workers)", List.of("--jobrunr.background-job-server.enabled=false"));
+        }
+        if (topologies.contains("workers")) {
+            bench.measure("instance with 8 workers (runs execute meanwhile)", List.of());
+        }
     }
 
     private void measure(String topology, List<String> extraArguments) throws Exception {

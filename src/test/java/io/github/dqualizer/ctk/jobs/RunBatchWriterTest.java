@@ -21,6 +21,7 @@ import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -91,6 +92,10 @@ class RunBatchWriterTest {
         }
 
         assertThat(written).allMatch(CompletableFuture::isCompletedExceptionally);
+        for (CompletableFuture<Void> submission : written) {
+            // a database error, so the API answers 503 "nothing was stored" instead of JobRunr's StorageException as 500
+            assertThatThrownBy(submission::join).hasCauseInstanceOf(DataAccessException.class);
+        }
         assertThat(runs.findAllById(ids)).isEmpty();
     }
 
