@@ -497,10 +497,7 @@ public final class Benchmark {
                     }
                     String name = java.nio.file.Files.readString(comm).trim();
                     if (name.equals("mariadbd") || name.equals("mysqld")) {
-                        String stat = java.nio.file.Files.readString(dir.resolve("stat"));
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-                        return ticks * 10_000_000L; // USER_HZ 100
+                        return Math.round(ServiceProcess.cpuSeconds(Long.parseLong(dir.getFileName().toString())) * 1e9);
                     }
                 }
             } catch (java.io.IOException | RuntimeException e) {
