@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.jobs;
 
+import java.sql.SQLTransactionRollbackException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -7,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jobrunr.scheduling.JobBuilder;
@@ -17,6 +19,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +37,7 @@ class RunBatchWriter implements DisposableBean {
     /** Two writers keep one slow commit (or an outage's connection timeout) from holding up every submitter. */
     private static final int WRITERS = 2;
     private static final int MAX_BATCH = 64;
+    private static final int LOCK_CONFLICT_RETRIES = 3;
 
     private final ExperimentRunRepository runs;
     private final JobScheduler scheduler;
@@ -90,7 +94,8 @@ class RunBatchWriter implements DisposableBean {
 
     private void write(List<PendingRun> batch) {
         try {
-            runs.saveAllAndFlush(batch.stream().map(PendingRun::run).toList());
+            retryingLockConflicts(() -> runs.saveAllAndFlush(batch.stream().map(PendingRun::run).toList()),
+                    () -> batch.forEach(pending -> pending.run().insertRolledBack()));
         } catch (DataIntegrityViolationException e) {
             if (batch.size() > 1) {
                 // one run the database refuses must not fail the submissions that happened to share its batch
@@ -105,7 +110,7 @@ class RunBatchWriter implements DisposableBean {
             return;
         }
         try {
-            scheduler.create(batch.stream().map(PendingRun::job));
+            retryingLockConflicts(() -> scheduler.create(batch.stream().map(PendingRun::job)), () -> { });
         } catch (RuntimeException e) {
             deleteRuns(batch);
             // JobRunr wraps the database's error in its own StorageException, which would be answered 500
@@ -114,6 +119,41 @@ class RunBatchWriter implements DisposableBean {
             return;
         }
         batch.forEach(pending -> pending.done().complete(null));
+    }
+
+    /**
+     * A transaction that lost a lock conflict (deadlock victim, lock wait timeout) was rolled back whole and may
+     * simply run again, as the database asks; the submitters would otherwise get 503 for a passing conflict.
+     */
+    private static void retryingLockConflicts(Runnable write, Runnable afterRollback) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write.run();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt > LOCK_CONFLICT_RETRIES || !lockConflict(e)) {
+                    throw e;
+                }
+                log.info("A batch of runs lost a lock conflict ({}); writing it again", e.getClass().getSimpleName());
+                afterRollback.run();
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(5, 50) * attempt); // apart from the winner
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Spring's translation (Hibernate) or, under JobRunr's own StorageException, the driver's. */
+    static boolean lockConflict(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PessimisticLockingFailureException || cause instanceof SQLTransactionRollbackException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void deleteRuns(List<PendingRun> batch) {

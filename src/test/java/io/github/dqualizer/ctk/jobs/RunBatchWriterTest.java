@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dqualizer.ctk.support.ServiceInstance;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class RunBatchWriterTest {
 
+    /** H2's wait for a row lock: the lock-conflict test holds one longer than this. */
+    private static final int LOCK_TIMEOUT_MS = 300;
+
     private ServiceInstance service;
     private RunBatchWriter writer;
     private ExperimentRunRepository runs;
@@ -41,7 +46,7 @@ class RunBatchWriterTest {
     @BeforeEach
     void start() {
         service = ServiceInstance.start(Map.of(
-                "spring.datasource.url", "jdbc:h2:mem:batch-writer-" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+                "spring.datasource.url", "jdbc:h2:mem:batch-writer-" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=" + LOCK_TIMEOUT_MS,
                 "jobrunr.background-job-server.enabled", "false"));
         writer = service.bean(RunBatchWriter.class);
         runs = service.bean(ExperimentRunRepository.class);
@@ -97,6 +102,28 @@ class RunBatchWriterTest {
             assertThatThrownBy(submission::join).hasCauseInstanceOf(DataAccessException.class);
         }
         assertThat(runs.findAllById(ids)).isEmpty();
+    }
+
+    @Test
+    void submissionWhoseInsertLosesALockConflictThenWrittenAgainOnceTheLockIsFree() throws Exception {
+        String id = UUID.randomUUID().toString();
+        CompletableFuture<Void> written;
+        try (Connection other = service.bean(DataSource.class).getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement insert = other.prepareStatement("INSERT INTO experiment_runs "
+                    + "(id, owner, title, status, experiment_json, submitted_at) VALUES (?, 'demoUser', 't', 'QUEUED', '{}', CURRENT_TIMESTAMP)")) {
+                insert.setString(1, id);
+                insert.executeUpdate(); // uncommitted: the batch's insert of the same key has to wait for this transaction
+            }
+            written = writer.write(run(id), RunSubmitter.job(id, "locked"));
+            Thread.sleep(LOCK_TIMEOUT_MS * 2L + 100);
+            assertThat(written).as("held up by the lock, past the first lock timeout").isNotDone();
+            other.rollback();
+        }
+
+        written.get(10, TimeUnit.SECONDS);
+        assertThat(runs.findById(id)).isPresent();
+        assertThat(jobs.getJobById(new JobId(UUID.fromString(id)))).isNotNull();
     }
 
     @Test
