@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class MySqlStatementCache implements BeanPostProcessor {
 
-    static final Map<String, String> SETTINGS = Map.of(
+    private static final Map<String, String> SETTINGS = Map.of(
             "cachePrepStmts", "true",
             "prepStmtCacheSize", "250",
             // JobRunr's and Hibernate's inserts and updates are longer than the driver's 256-character default
@@ -36,7 +36,7 @@ class MySqlStatementCache implements BeanPostProcessor {
         return bean;
     }
 
-    static boolean isMySql(String url) {
+    private static boolean isMySql(String url) {
         return url != null && (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:"));
     }
 }

@@ -147,7 +147,7 @@ class RunBatchWriter implements DisposableBean {
     }
 
     /** Spring's translation (Hibernate) or, under JobRunr's own StorageException, the driver's. */
-    static boolean lockConflict(Throwable error) {
+    private static boolean lockConflict(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof PessimisticLockingFailureException || cause instanceof SQLTransactionRollbackException) {
                 return true;
