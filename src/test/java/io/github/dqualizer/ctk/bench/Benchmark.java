@@ -4,6 +4,7 @@ import io.github.dqualizer.ctk.CtkApplication;
 import io.github.dqualizer.ctk.engine.RunListener;
 import io.github.dqualizer.ctk.jobs.RunCanceller;
 import io.github.dqualizer.ctk.providers.RunContext;
+import io.github.dqualizer.ctk.support.MySqlTestDatabase;
 import io.github.dqualizer.ctk.support.TestUsers;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -94,10 +95,7 @@ public final class Benchmark {
     }
 
     private void start() {
-        String url = System.getenv().getOrDefault("CTK_BENCH_DB_URL", System.getenv("CTK_TEST_MYSQL_URL"));
-        if (url == null) {
-            throw new IllegalStateException("Set CTK_BENCH_DB_URL (or CTK_TEST_MYSQL_URL) to a MySQL database");
-        }
+        String url = databaseUrl();
         RunListener listener = new RunListener() {
             @Override
             public void runStarted(RunContext run) {
@@ -107,8 +105,8 @@ public final class Benchmark {
         app = new SpringApplicationBuilder(CtkApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("benchListener", listener))
                 .run("--server.port=0", "--ctk.dashboard.enabled=false", "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=" + System.getenv().getOrDefault("CTK_TEST_MYSQL_USERNAME", "aDBUser"),
-                        "--spring.datasource.password=" + System.getenv().getOrDefault("CTK_TEST_MYSQL_PASSWORD", "aDBPw"),
+                        "--spring.datasource.username=" + MySqlTestDatabase.username(),
+                        "--spring.datasource.password=" + MySqlTestDatabase.password(),
                         "--ctk.secrets.key-file=target/bench-secrets.key",
                         // the watchdog would take the paused job server of acceptPathAlone for a stopped one and restart it
                         "--ctk.jobs.watchdog-interval=1h",
@@ -441,6 +439,15 @@ public final class Benchmark {
             throw new IllegalStateException("No run id in " + body);
         }
         return matcher.group(1);
+    }
+
+    /** The bench database: CTK_BENCH_DB_URL, else the tests' CTK_TEST_MYSQL_URL (account as for the tests). */
+    static String databaseUrl() {
+        String url = System.getenv().getOrDefault("CTK_BENCH_DB_URL", MySqlTestDatabase.url());
+        if (url == null) {
+            throw new IllegalStateException("Set CTK_BENCH_DB_URL (or CTK_TEST_MYSQL_URL) to a MySQL database");
+        }
+        return url;
     }
 
     static String load() {

@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.bench;
 
+import io.github.dqualizer.ctk.support.MySqlTestDatabase;
 import io.github.dqualizer.ctk.support.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,17 +44,13 @@ public final class ExternalLoadBenchmark {
 
     private ExternalLoadBenchmark(String url) {
         this.url = url;
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(url,
-                System.getenv().getOrDefault("CTK_TEST_MYSQL_USERNAME", TestUsers.DB_USER),
-                System.getenv().getOrDefault("CTK_TEST_MYSQL_PASSWORD", TestUsers.DB_PASSWORD));
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(url, MySqlTestDatabase.username(),
+                MySqlTestDatabase.password());
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
     public static void main(String[] args) throws Exception {
-        String url = System.getenv().getOrDefault("CTK_BENCH_DB_URL", System.getenv("CTK_TEST_MYSQL_URL"));
-        if (url == null) {
-            throw new IllegalStateException("Set CTK_BENCH_DB_URL (or CTK_TEST_MYSQL_URL) to a MySQL database");
-        }
+        String url = Benchmark.databaseUrl();
         if (new ProcessBuilder("sh", "-c", "command -v wrk").start().waitFor() != 0) {
             throw new IllegalStateException("wrk is not installed (Debian: apt-get install wrk)");
         }
@@ -72,8 +69,8 @@ public final class ExternalLoadBenchmark {
         Path workDir = Files.createTempDirectory("ctk-external-bench");
         List<String> arguments = new ArrayList<>(List.of(
                 "--ctk.dashboard.enabled=false", "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + System.getenv().getOrDefault("CTK_TEST_MYSQL_USERNAME", TestUsers.DB_USER),
-                "--spring.datasource.password=" + System.getenv().getOrDefault("CTK_TEST_MYSQL_PASSWORD", TestUsers.DB_PASSWORD),
+                "--spring.datasource.username=" + MySqlTestDatabase.username(),
+                "--spring.datasource.password=" + MySqlTestDatabase.password(),
                 "--ctk.secrets.key-file=" + Path.of("target/bench-secrets.key").toAbsolutePath(),
                 "--logging.level.io.github.dqualizer=WARN", "--logging.level.org.jobrunr=WARN"));
         arguments.addAll(extraArguments);
