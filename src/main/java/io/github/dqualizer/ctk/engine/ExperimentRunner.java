@@ -8,6 +8,7 @@ import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.http.HttpProvider;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
 import io.github.dqualizer.ctk.safety.ChildEnvironment;
+import io.github.dqualizer.ctk.safety.OutboundHosts;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +23,7 @@ public class ExperimentRunner {
 
     private final PythonFunctionRegistry registry;
     private final List<RunListener> listeners;
-    private final HttpProvider http = new HttpProvider();
+    private final HttpProvider http;
     private final ExecutablePolicy executables;
     private final ChildEnvironment childEnvironment;
     private volatile boolean ignoreControls;
@@ -33,17 +34,20 @@ public class ExperimentRunner {
     }
 
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties) {
-        this(registry, listeners, properties, ExecutablePolicy.allowAll(), ChildEnvironment.defaults());
+        this(registry, listeners, properties, ExecutablePolicy.allowAll(), ChildEnvironment.defaults(),
+                OutboundHosts.any());
     }
 
     @Autowired
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties,
-                            ExecutablePolicy executables, ChildEnvironment childEnvironment) {
+                            ExecutablePolicy executables, ChildEnvironment childEnvironment,
+                            OutboundHosts outboundHosts) {
         this.registry = registry;
         this.listeners = List.copyOf(listeners);
         this.ignoreControls = properties.ignoreControls();
         this.executables = executables;
         this.childEnvironment = childEnvironment;
+        this.http = new HttpProvider(outboundHosts);
         // env configuration and secrets never see the service's own variables, even in runs queued before an upgrade
         this.env = childEnvironment::lookup;
     }

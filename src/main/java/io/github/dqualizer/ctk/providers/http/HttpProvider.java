@@ -3,6 +3,7 @@ package io.github.dqualizer.ctk.providers.http;
 import io.github.dqualizer.ctk.experiment.python.PyValues;
 import io.github.dqualizer.ctk.providers.ActivityFailedException;
 import io.github.dqualizer.ctk.providers.ProviderCrashException;
+import io.github.dqualizer.ctk.safety.OutboundHosts;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
@@ -21,10 +22,24 @@ import java.util.Map;
 public final class HttpProvider {
 
     private final HttpClients clients = new HttpClients();
+    private final OutboundHosts hosts;
+
+    /** A provider that may call any host. */
+    public HttpProvider() {
+        this(OutboundHosts.any());
+    }
+
+    /** @param hosts where requests may go ({@code ctk.http.allowed-hosts}) */
+    public HttpProvider(OutboundHosts hosts) {
+        this.hosts = hosts;
+    }
 
     /** @param provider the provider block with url, headers, timeout and arguments already substituted */
     public Map<String, Object> run(Map<?, ?> provider) throws InterruptedException {
         String url = String.valueOf(provider.get("url"));
+        hosts.refusal(url).ifPresent(reason -> {
+            throw new ActivityFailedException("Refused: " + reason);
+        });
         String method = String.valueOf(provider.get("method") == null ? "GET" : provider.get("method")).toUpperCase(Locale.ROOT);
         Map<?, ?> headers = provider.get("headers") instanceof Map<?, ?> h ? h : null;
         Duration[] timeouts = timeouts(provider.get("timeout"));
