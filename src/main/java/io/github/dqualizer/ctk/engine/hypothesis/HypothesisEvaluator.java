@@ -6,7 +6,7 @@ import io.github.dqualizer.ctk.engine.activity.ActivityExecutor;
 import io.github.dqualizer.ctk.engine.activity.RunInterruptedException;
 import io.github.dqualizer.ctk.engine.run.RunSession;
 import io.github.dqualizer.ctk.engine.tolerance.ToleranceChecker;
-import io.github.dqualizer.ctk.experiment.python.PythonError;
+import io.github.dqualizer.ctk.pyvalues.PythonError;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -10,7 +10,7 @@ import io.github.dqualizer.ctk.engine.journal.JournalState;
 import io.github.dqualizer.ctk.engine.method.MethodRunner;
 import io.github.dqualizer.ctk.engine.rollback.RollbackRunner;
 import io.github.dqualizer.ctk.engine.tolerance.ToleranceChecker;
-import io.github.dqualizer.ctk.experiment.python.PythonError;
+import io.github.dqualizer.ctk.pyvalues.PythonError;
 import java.util.Map;
 
 /**
