@@ -91,12 +91,4 @@ public final class HypothesisEvaluator {
         }
         return List.of();
     }
-
-    /** Whether every recorded probe succeeded (a pure tolerance miss). */
-    public static boolean allSucceeded(Map<String, Object> state) {
-        List<?> records = (List<?>) state.get("probes");
-        synchronized (records) {
-            return records.stream().allMatch(r -> "succeeded".equals(((Map<?, ?>) r).get("status")));
-        }
-    }
 }
