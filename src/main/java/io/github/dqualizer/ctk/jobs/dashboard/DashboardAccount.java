@@ -3,11 +3,13 @@ package io.github.dqualizer.ctk.jobs.dashboard;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The one operator account of the service: it opens the JobRunr dashboard and the actuator's metrics on the API
- * port. Absent when the dashboard is disabled and no account is configured.
+ * port ({@code api}'s actuator filter). Absent when the dashboard is disabled and no account is configured.
  */
+@NamedInterface("dashboard-account")
 public final class DashboardAccount {
 
     private static final DashboardAccount NONE = new DashboardAccount(null);
