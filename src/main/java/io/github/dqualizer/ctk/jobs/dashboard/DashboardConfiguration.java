@@ -1,5 +1,7 @@
 package io.github.dqualizer.ctk.jobs.dashboard;
 
+import io.github.dqualizer.ctk.jobs.RunQueries;
+import io.github.dqualizer.ctk.jobs.RunSubmitter;
 import io.github.dqualizer.ctk.secrets.EncryptionProperties;
 import java.nio.file.Path;
 import org.jobrunr.storage.StorageProvider;
@@ -15,11 +17,12 @@ class DashboardConfiguration {
     @Bean
     @ConditionalOnProperty(name = "ctk.dashboard.enabled", havingValue = "true", matchIfMissing = true)
     DashboardServer dashboardServer(DashboardProperties properties, EncryptionProperties secrets,
-                                    StorageProvider storage, JsonMapper jobRunrJsonMapper) {
+                                    StorageProvider storage, JsonMapper jobRunrJsonMapper, RunQueries runs,
+                                    RunSubmitter submitter) {
         // the generated password lives with the generated secrets key: one directory to protect and back up
         Path passwordFile = properties.passwordFile() != null ? properties.passwordFile()
                 : secrets.keyFile().toAbsolutePath().resolveSibling("dashboard-password");
         DashboardCredentials credentials = DashboardCredentialsResolver.resolve(properties, passwordFile);
-        return new DashboardServer(properties, credentials, storage, jobRunrJsonMapper);
+        return new DashboardServer(properties, credentials, storage, jobRunrJsonMapper, runs, submitter);
     }
 }
