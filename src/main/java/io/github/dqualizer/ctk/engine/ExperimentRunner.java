@@ -7,7 +7,6 @@ import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.http.HttpProvider;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
-import io.github.dqualizer.ctk.providers.process.ProcessProperties;
 import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.util.List;
 import java.util.Map;
@@ -34,16 +33,16 @@ public class ExperimentRunner {
     }
 
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties) {
-        this(registry, listeners, properties, ProcessProperties.defaults(), ChildEnvironment.defaults());
+        this(registry, listeners, properties, ExecutablePolicy.allowAll(), ChildEnvironment.defaults());
     }
 
     @Autowired
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties,
-                            ProcessProperties processes, ChildEnvironment childEnvironment) {
+                            ExecutablePolicy executables, ChildEnvironment childEnvironment) {
         this.registry = registry;
         this.listeners = List.copyOf(listeners);
         this.ignoreControls = properties.ignoreControls();
-        this.executables = processes.policy();
+        this.executables = executables;
         this.childEnvironment = childEnvironment;
         // env configuration and secrets never see the service's own variables, even in runs queued before an upgrade
         this.env = childEnvironment::lookup;

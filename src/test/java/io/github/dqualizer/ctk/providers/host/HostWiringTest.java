@@ -8,6 +8,7 @@ import io.github.dqualizer.ctk.metrics.influx.InfluxProperties;
 import io.github.dqualizer.ctk.metrics.influx.InfluxWriter;
 import io.github.dqualizer.ctk.metrics.influx.ResilienceMeasurements;
 import io.github.dqualizer.ctk.providers.PythonFunction;
+import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
 import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +31,11 @@ class HostWiringTest {
         @Bean
         CredentialVerifier credentialVerifier() {
             return new FixedCredentialVerifier();
+        }
+
+        @Bean
+        ExecutablePolicy executablePolicy() {
+            return ExecutablePolicy.allowAll();
         }
 
         @Bean
