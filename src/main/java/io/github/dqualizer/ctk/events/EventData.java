@@ -1,8 +1,8 @@
 package io.github.dqualizer.ctk.events;
 
 import io.github.dqualizer.ctk.engine.ActivityPhase;
-import io.github.dqualizer.ctk.engine.hypothesis.HypothesisEvaluator;
-import io.github.dqualizer.ctk.jobs.RunStatus;
+import io.github.dqualizer.ctk.engine.SteadyStates;
+import io.github.dqualizer.ctk.jobs.store.RunStatus;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +49,7 @@ final class EventData {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("phase", phase);
         data.put("steady_state_met", state.get("steady_state_met") instanceof Boolean b ? b : null);
-        String missed = HypothesisEvaluator.missedProbe(state);
+        String missed = SteadyStates.missedProbe(state);
         if (missed != null) {
             data.put("missed_probe", shortened(missed)); // the probe out of tolerance (or failed): a deviation's cause
         }

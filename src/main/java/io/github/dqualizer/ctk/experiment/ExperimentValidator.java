@@ -1,7 +1,6 @@
 package io.github.dqualizer.ctk.experiment;
 
 import io.github.dqualizer.ctk.experiment.configuration.ConfigurationLoader;
-import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
 import io.github.dqualizer.ctk.experiment.configuration.LoadErrors;
 import io.github.dqualizer.ctk.experiment.configuration.SecretsLoader;
 import io.github.dqualizer.ctk.experiment.validation.EnvironmentReferences;
@@ -9,6 +8,7 @@ import io.github.dqualizer.ctk.experiment.validation.ExperimentChecks;
 import io.github.dqualizer.ctk.experiment.validation.Problems;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
+import io.github.dqualizer.ctk.pyvalues.EnvLookup;
 import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,5 @@
 package io.github.dqualizer.ctk.jobs.dashboard;
 
-import io.github.dqualizer.ctk.jobs.RunQueries;
-import io.github.dqualizer.ctk.jobs.RunSubmitter;
 import io.github.dqualizer.ctk.secrets.EncryptionProperties;
 import java.nio.file.Path;
 import org.jobrunr.storage.StorageProvider;
@@ -17,12 +15,12 @@ class DashboardConfiguration {
     @Bean
     @ConditionalOnProperty(name = "ctk.dashboard.enabled", havingValue = "true", matchIfMissing = true)
     DashboardServer dashboardServer(DashboardProperties properties, EncryptionProperties secrets,
-                                    StorageProvider storage, JsonMapper jobRunrJsonMapper, RunQueries runs,
-                                    RunSubmitter submitter) {
+                                    StorageProvider storage, JsonMapper jobRunrJsonMapper,
+                                    RequeueAction requeue) {
         // the generated password lives with the generated secrets key: one directory to protect and back up
         Path passwordFile = properties.passwordFile() != null ? properties.passwordFile()
                 : secrets.keyFile().toAbsolutePath().resolveSibling("dashboard-password");
         DashboardCredentials credentials = DashboardCredentialsResolver.resolve(properties, passwordFile);
-        return new DashboardServer(properties, credentials, storage, jobRunrJsonMapper, runs, submitter);
+        return new DashboardServer(properties, credentials, storage, jobRunrJsonMapper, requeue);
     }
 }

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import io.github.dqualizer.ctk.jobs.RunQueries;
-import io.github.dqualizer.ctk.jobs.RunSubmitter;
 import org.jobrunr.dashboard.JobRunrSseHandler;
 import org.jobrunr.dashboard.JobRunrStaticFileHandler;
 import org.jobrunr.dashboard.server.HttpExchangeHandler;
@@ -33,20 +31,18 @@ class DashboardServer implements SmartLifecycle {
     private final DashboardCredentials credentials;
     private final StorageProvider storage;
     private final JsonMapper jobRunrJson;
-    private final RunQueries runs;
-    private final RunSubmitter submitter;
+    private final RequeueAction requeue;
     private final List<HttpExchangeHandler> handlers = new ArrayList<>();
     private HttpServer server;
     private ExecutorService executor;
 
     DashboardServer(DashboardProperties properties, DashboardCredentials credentials, StorageProvider storage,
-                    JsonMapper jobRunrJson, RunQueries runs, RunSubmitter submitter) {
+                    JsonMapper jobRunrJson, RequeueAction requeue) {
         this.properties = properties;
         this.credentials = credentials;
         this.storage = storage;
         this.jobRunrJson = jobRunrJson;
-        this.runs = runs;
-        this.submitter = submitter;
+        this.requeue = requeue;
     }
 
     @Override
@@ -61,7 +57,7 @@ class DashboardServer implements SmartLifecycle {
         }
         register(new RedirectHttpHandler("/", "/dashboard"));
         register(new JobRunrStaticFileHandler());
-        register(new RequeueStartsNewRunApiHandler(storage, jobRunrJson, runs, submitter));
+        register(new RequeueStartsNewRunApiHandler(storage, jobRunrJson, requeue));
         register(new JobRunrSseHandler(storage, jobRunrJson));
         executor = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "jobrunr-dashboard");
