@@ -80,7 +80,9 @@ class RerunTest {
                 .expectBody(JSON_MAP).returnResult().getResponseBody();
         String again = (String) answer.get("run_id");
         assertThat(again).isNotEqualTo(original);
-        assertThat(answer).containsEntry("rerun_of", original).containsEntry("status", "queued");
+        assertThat(answer).containsEntry("rerun_of", original);
+        assertThat(answer.get("status")).as("as it is when answered: a free worker may have started it already")
+                .isIn("queued", "running", "completed");
 
         awaitStatus(again, "completed");
         assertThat(Files.readString(out)).as("both runs used the decrypted secret").isEqualTo(secret + secret);
