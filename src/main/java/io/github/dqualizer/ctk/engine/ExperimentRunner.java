@@ -8,6 +8,8 @@ import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.http.HttpProvider;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
 import io.github.dqualizer.ctk.providers.process.ProcessProperties;
+import io.github.dqualizer.ctk.pythonruntime.PythonRuntime;
+import io.github.dqualizer.ctk.pythonruntime.PythonSession;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +26,7 @@ public class ExperimentRunner {
     private final List<RunListener> listeners;
     private final HttpProvider http = new HttpProvider();
     private final ExecutablePolicy executables;
+    private final PythonRuntime python;
     private volatile boolean ignoreControls;
     private volatile EnvLookup env = EnvLookup.system();
 
@@ -35,10 +38,16 @@ public class ExperimentRunner {
         this(registry, listeners, properties, ProcessProperties.defaults());
     }
 
-    @Autowired
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties,
                             ProcessProperties processes) {
+        this(registry, listeners, properties, processes, PythonRuntime.withDefaults());
+    }
+
+    @Autowired
+    public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties,
+                            ProcessProperties processes, PythonRuntime python) {
         this.registry = registry;
+        this.python = python;
         this.listeners = List.copyOf(listeners);
         this.ignoreControls = properties.ignoreControls();
         this.executables = processes.policy();
@@ -58,8 +67,9 @@ public class ExperimentRunner {
      * Never throws and never returns null; interrupting the calling thread cancels the run.
      */
     public Map<String, Object> run(Map<String, Object> experiment, RunOptions options) {
-        try {
-            ProviderInvoker providers = new ProviderInvoker(registry, env, http, executables);
+        // one Python worker per run, started by its first python call; closing it leaves no Python process
+        try (PythonSession session = python.session(options.runId())) {
+            ProviderInvoker providers = new ProviderInvoker(registry, env, http, executables, session);
             return new RunStarter(providers, listeners, env, ignoreControls).run(experiment, options);
         } catch (RuntimeException e) {
             // last resort: the contract is a journal, whatever happened

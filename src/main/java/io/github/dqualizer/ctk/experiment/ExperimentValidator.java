@@ -9,6 +9,8 @@ import io.github.dqualizer.ctk.experiment.validation.Problems;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
 import io.github.dqualizer.ctk.providers.process.ProcessProperties;
+import io.github.dqualizer.ctk.pythonruntime.PythonInspection;
+import io.github.dqualizer.ctk.pythonruntime.PythonRuntime;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * chaoslib's {@code ensure_experiment_is_valid} (section 2), reporting every problem instead of the first;
- * python providers are resolved against the {@link PythonFunctionRegistry}.
+ * python providers are resolved against the {@link PythonFunctionRegistry}, other modules imported by a Python
+ * worker ({@link PythonInspection}). Blocks while Python imports: call it off the event loop.
  */
 @Component
 public class ExperimentValidator {
@@ -27,6 +30,7 @@ public class ExperimentValidator {
 
     private final PythonFunctionRegistry registry;
     private final ExecutablePolicy executables;
+    private final PythonRuntime python;
     private volatile boolean ignoreControls;
     private volatile EnvLookup env = EnvLookup.system();
 
@@ -38,10 +42,16 @@ public class ExperimentValidator {
         this(registry, properties, ProcessProperties.defaults());
     }
 
-    @Autowired
     public ExperimentValidator(PythonFunctionRegistry registry, EngineProperties properties,
                                ProcessProperties processes) {
+        this(registry, properties, processes, PythonRuntime.withDefaults());
+    }
+
+    @Autowired
+    public ExperimentValidator(PythonFunctionRegistry registry, EngineProperties properties,
+                               ProcessProperties processes, PythonRuntime python) {
         this.registry = registry;
+        this.python = python;
         this.ignoreControls = properties.ignoreControls();
         this.executables = processes.policy();
     }
@@ -58,12 +68,12 @@ public class ExperimentValidator {
     /** All problems found, empty when the experiment is valid; never throws. */
     public List<ValidationProblem> validate(Map<String, Object> experiment) {
         Problems problems = new Problems();
-        try {
+        try (PythonInspection inspection = python.inspection()) {
             if (experiment == null || experiment.isEmpty()) {
                 problems.add("", "an empty experiment is not an experiment");
                 return problems.toList();
             }
-            ExperimentChecks checks = new ExperimentChecks(registry, env, ignoreControls, executables);
+            ExperimentChecks checks = new ExperimentChecks(registry, env, ignoreControls, executables, inspection);
             LoadErrors report = (location, error) -> problems.add(location, error.getMessage());
             checks.header(experiment, problems);
             loadBlocks(experiment, problems, report);
