@@ -1,5 +1,6 @@
 package ctktest;
 
+import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import io.github.dqualizer.ctk.pythonruntime.PythonProperties;
 import io.github.dqualizer.ctk.pythonruntime.PythonRuntime;
 import java.net.URISyntaxException;
@@ -22,7 +23,7 @@ public final class PythonTestModules {
 
     /** The real {@code python3} of the machine, with the test modules on its {@code PYTHONPATH}. */
     public static PythonRuntime runtime() {
-        return new PythonRuntime(properties());
+        return new PythonRuntime(properties(), ChildEnvironment.defaults());
     }
 
     public static PythonProperties properties() {
@@ -31,6 +32,6 @@ public final class PythonTestModules {
 
     /** A runtime whose {@code ctk.python.executable} does not exist: a host without Python. */
     public static PythonRuntime withoutPython() {
-        return new PythonRuntime(properties().withExecutable("/nonexistent/python3"));
+        return new PythonRuntime(properties().withExecutable("/nonexistent/python3"), ChildEnvironment.defaults());
     }
 }

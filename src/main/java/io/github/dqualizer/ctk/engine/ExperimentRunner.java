@@ -10,6 +10,7 @@ import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
 import io.github.dqualizer.ctk.providers.process.ProcessProperties;
 import io.github.dqualizer.ctk.pythonruntime.PythonRuntime;
 import io.github.dqualizer.ctk.pythonruntime.PythonSession;
+import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,31 +27,35 @@ public class ExperimentRunner {
     private final List<RunListener> listeners;
     private final HttpProvider http = new HttpProvider();
     private final ExecutablePolicy executables;
+    private final ChildEnvironment childEnvironment;
     private final PythonRuntime python;
     private volatile boolean ignoreControls;
-    private volatile EnvLookup env = EnvLookup.system();
+    private volatile EnvLookup env;
 
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners) {
         this(registry, listeners, EngineProperties.defaults());
     }
 
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties) {
-        this(registry, listeners, properties, ProcessProperties.defaults());
+        this(registry, listeners, properties, ProcessProperties.defaults(), ChildEnvironment.defaults());
     }
 
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties,
-                            ProcessProperties processes) {
-        this(registry, listeners, properties, processes, PythonRuntime.withDefaults());
+                            ProcessProperties processes, ChildEnvironment childEnvironment) {
+        this(registry, listeners, properties, processes, childEnvironment, PythonRuntime.withDefaults());
     }
 
     @Autowired
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties,
-                            ProcessProperties processes, PythonRuntime python) {
+                            ProcessProperties processes, ChildEnvironment childEnvironment, PythonRuntime python) {
         this.registry = registry;
         this.python = python;
         this.listeners = List.copyOf(listeners);
         this.ignoreControls = properties.ignoreControls();
         this.executables = processes.policy();
+        this.childEnvironment = childEnvironment;
+        // env configuration and secrets never see the service's own variables, even in runs queued before an upgrade
+        this.env = childEnvironment::lookup;
     }
 
     public void setIgnoreControls(boolean ignoreControls) {
@@ -69,7 +74,8 @@ public class ExperimentRunner {
     public Map<String, Object> run(Map<String, Object> experiment, RunOptions options) {
         // one Python worker per run, started by its first python call; closing it leaves no Python process
         try (PythonSession session = python.session(options.runId())) {
-            ProviderInvoker providers = new ProviderInvoker(registry, env, http, executables, session);
+            ProviderInvoker providers = new ProviderInvoker(registry, env, http, executables, childEnvironment,
+                    session);
             return new RunStarter(providers, listeners, env, ignoreControls).run(experiment, options);
         } catch (RuntimeException e) {
             // last resort: the contract is a journal, whatever happened

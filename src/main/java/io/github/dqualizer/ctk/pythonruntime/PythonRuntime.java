@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.pythonruntime;
 
+import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.util.concurrent.Semaphore;
 import org.springframework.stereotype.Component;
 
@@ -15,14 +16,14 @@ public class PythonRuntime {
     private final WorkerLauncher launcher;
     private final Semaphore validationProcesses;
 
-    public PythonRuntime(PythonProperties properties) {
+    public PythonRuntime(PythonProperties properties, ChildEnvironment childEnvironment) {
         this.properties = properties;
-        this.launcher = new WorkerLauncher(properties);
+        this.launcher = new WorkerLauncher(properties, childEnvironment);
         this.validationProcesses = new Semaphore(properties.validationProcesses(), true);
     }
 
     public static PythonRuntime withDefaults() {
-        return new PythonRuntime(PythonProperties.defaults());
+        return new PythonRuntime(PythonProperties.defaults(), ChildEnvironment.defaults());
     }
 
     public PythonProperties properties() {

@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.pythonruntime;
 
+import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -52,10 +53,10 @@ final class PythonWorker implements AutoCloseable {
     }
 
     /** Starts a worker and waits until it answers; {@code label} names its purpose in thread names and logs. */
-    static PythonWorker start(String executable, PythonProperties properties, String label)
-            throws PythonUnavailableException, InterruptedException {
+    static PythonWorker start(String executable, PythonProperties properties, ChildEnvironment environment,
+            String label) throws PythonUnavailableException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(executable, WorkerScript.path().toString());
-        WorkerEnvironment.apply(builder.environment(), properties.path());
+        WorkerEnvironment.apply(builder, environment, properties.path());
         Process process;
         try {
             process = builder.start();
@@ -164,8 +165,15 @@ final class PythonWorker implements AutoCloseable {
         List<ProcessHandle> children = new ArrayList<>(process.descendants().toList());
         process.destroyForcibly();
         children.forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + EXIT_WAIT.toNanos();
         try {
             process.onExit().get(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            // the children are not ours to wait for: poll until SIGKILL has taken them
+            for (ProcessHandle child : children) {
+                while (!ProcessGone.gone(child) && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {

@@ -1,14 +1,15 @@
 package io.github.dqualizer.ctk.pythonruntime;
 
+import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The environment a Python worker starts with: the service's own, so that {@code PYTHONPATH}, a virtualenv's
- * {@code PATH} and installed extensions are found as {@code chaos run} finds them. The one place that decides
- * it, so that the execution-safety policy can narrow it.
+ * The environment a Python worker starts with: what every child process of an experiment gets
+ * ({@link ChildEnvironment}: the service's environment less its own variables), so that {@code PYTHONPATH}, a
+ * virtualenv's {@code PATH} and installed extensions are found as {@code chaos run} finds them.
  */
 final class WorkerEnvironment {
 
@@ -16,10 +17,12 @@ final class WorkerEnvironment {
     }
 
     /**
-     * Turns {@code environment} (a {@link ProcessBuilder}'s, which starts as the service's own) into the worker's:
-     * {@code ctk.python.path} goes in front of {@code PYTHONPATH}.
+     * Turns the builder's environment (the service's own) into the worker's: the child environment, with
+     * {@code ctk.python.path} in front of {@code PYTHONPATH}.
      */
-    static void apply(Map<String, String> environment, List<String> pythonPath) {
+    static void apply(ProcessBuilder builder, ChildEnvironment childEnvironment, List<String> pythonPath) {
+        childEnvironment.applyTo(builder);
+        Map<String, String> environment = builder.environment();
         if (!pythonPath.isEmpty()) {
             List<String> entries = new ArrayList<>(pythonPath);
             String inherited = environment.get("PYTHONPATH");

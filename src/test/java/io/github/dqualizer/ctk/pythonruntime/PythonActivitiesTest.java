@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.pythonruntime;
 
+import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ctktest.PythonTestModules;
@@ -25,9 +26,9 @@ class PythonActivitiesTest {
 
     private final PythonRuntime python = PythonTestModules.runtime();
     private final ExperimentValidator validator = new ExperimentValidator(TestFunctions.registry(),
-            EngineProperties.defaults(), ProcessProperties.defaults(), python);
+            EngineProperties.defaults(), ProcessProperties.defaults(), ChildEnvironment.defaults(), python);
     private final ExperimentRunner runner = new ExperimentRunner(TestFunctions.registry(), List.of(),
-            EngineProperties.defaults(), ProcessProperties.defaults(), python);
+            EngineProperties.defaults(), ProcessProperties.defaults(), ChildEnvironment.defaults(), python);
 
     // §2.3: chaoslib's validation messages, word for word
 
@@ -86,7 +87,7 @@ class PythonActivitiesTest {
     @Test
     void withoutPythonAModuleThatIsNotBuiltInIsRefusedNamingTheSetting() {
         ExperimentValidator noPython = new ExperimentValidator(TestFunctions.registry(), EngineProperties.defaults(),
-                ProcessProperties.defaults(), PythonTestModules.withoutPython());
+                ProcessProperties.defaults(), ChildEnvironment.defaults(), PythonTestModules.withoutPython());
         List<ValidationProblem> problems = noPython.validate(method(action("a", provider("nothing", "{}"))));
 
         assertThat(problems).singleElement().satisfies(p -> assertThat(p.message())
@@ -243,7 +244,7 @@ class PythonActivitiesTest {
     @Test
     void withoutPythonBuiltInFunctionsStillRun() {
         ExperimentRunner noPython = new ExperimentRunner(TestFunctions.registry(), List.of(), EngineProperties.defaults(),
-                ProcessProperties.defaults(), PythonTestModules.withoutPython());
+                ProcessProperties.defaults(), ChildEnvironment.defaults(), PythonTestModules.withoutPython());
         Map<String, Object> journal = noPython.run(method(action("b",
                 "{\"type\": \"python\", \"module\": \"conformance.functions\", \"func\": \"ret\", \"arguments\": {\"value\": 5}}")),
                 new RunOptions("no-python", null));

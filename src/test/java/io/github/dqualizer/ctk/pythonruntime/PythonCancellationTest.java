@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.pythonruntime;
 
+import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import static io.github.dqualizer.ctk.pythonruntime.PythonActivitiesTest.action;
 import static io.github.dqualizer.ctk.pythonruntime.PythonActivitiesTest.method;
 import static io.github.dqualizer.ctk.pythonruntime.PythonActivitiesTest.provider;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PythonCancellationTest {
 
     private final ExperimentRunner runner = new ExperimentRunner(TestFunctions.registry(), List.of(),
-            EngineProperties.defaults(), ProcessProperties.defaults(), PythonTestModules.runtime());
+            EngineProperties.defaults(), ProcessProperties.defaults(), ChildEnvironment.defaults(), PythonTestModules.runtime());
 
     @TempDir
     Path directory;
@@ -58,7 +59,8 @@ class PythonCancellationTest {
 
         assertThat(thread.isAlive()).isFalse();
         assertThat(ProcessHandle.of(pids[0]).filter(ProcessHandle::isAlive)).as("the worker").isEmpty();
-        assertThat(ProcessHandle.of(pids[1]).filter(ProcessHandle::isAlive)).as("the process it started").isEmpty();
+        // a killed grandchild may stay a zombie here (PID 1 of this container does not reap): it runs nothing
+        assertThat(ProcessHandle.of(pids[1]).filter(p -> !ProcessGone.gone(p))).as("the process it started").isEmpty();
         assertThat(journal.get().get("status")).isEqualTo("interrupted");
         assertThat(runs(journal.get())).singleElement().satisfies(run -> assertThat(run).doesNotContainKey("status"));
         @SuppressWarnings("unchecked")

@@ -15,6 +15,7 @@ import io.github.dqualizer.ctk.providers.python.PythonProvider;
 import io.github.dqualizer.ctk.pythonruntime.PythonOutcome;
 import io.github.dqualizer.ctk.pythonruntime.PythonSession;
 import io.github.dqualizer.ctk.pythonruntime.PythonUnavailableException;
+import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,9 @@ public final class ProviderInvoker {
      * @param pythonSession the run's Python worker, for python activities of modules that are not built in
      */
     public ProviderInvoker(PythonFunctionRegistry registry, EnvLookup env, HttpProvider http,
-                           ExecutablePolicy executables, PythonSession pythonSession) {
+                           ExecutablePolicy executables, ChildEnvironment childEnvironment, PythonSession pythonSession) {
         this.registry = registry;
-        this.process = new ProcessProvider(env, executables);
+        this.process = new ProcessProvider(env, executables, childEnvironment);
         this.http = http;
         this.pythonSession = pythonSession;
     }

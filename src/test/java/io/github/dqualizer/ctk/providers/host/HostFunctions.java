@@ -4,6 +4,7 @@ import io.github.dqualizer.ctk.metrics.influx.InfluxProperties;
 import io.github.dqualizer.ctk.metrics.influx.InfluxWriter;
 import io.github.dqualizer.ctk.metrics.influx.ResilienceMeasurements;
 import io.github.dqualizer.ctk.providers.RunContext;
+import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +26,7 @@ final class HostFunctions {
         FixedCredentialVerifier verifier = new FixedCredentialVerifier();
         ResilienceMeasurements measurements = new ResilienceMeasurements(new InfluxWriter(influx));
         guard = new ProcessGuard(properties);
-        ProcessLauncher launcher = new ProcessLauncher(properties);
+        ProcessLauncher launcher = new ProcessLauncher(properties, ChildEnvironment.defaults());
         check = new CheckProcessExists(verifier, table, measurements);
         duration = new DurationUntilProcessStarted(verifier, new ProcessAppearanceWaiter(table), properties, measurements);
         kill = new KillProcessByName(verifier, table, guard, new ProcessTerminator(properties), properties, measurements);
