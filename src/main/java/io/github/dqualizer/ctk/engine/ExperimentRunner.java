@@ -3,13 +3,12 @@ package io.github.dqualizer.ctk.engine;
 import io.github.dqualizer.ctk.engine.activity.ProviderInvoker;
 import io.github.dqualizer.ctk.engine.run.RunStarter;
 import io.github.dqualizer.ctk.experiment.EngineProperties;
-import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.http.HttpProvider;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
-import io.github.dqualizer.ctk.providers.process.ProcessProperties;
 import io.github.dqualizer.ctk.pythonruntime.PythonRuntime;
 import io.github.dqualizer.ctk.pythonruntime.PythonSession;
+import io.github.dqualizer.ctk.pyvalues.EnvLookup;
 import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.util.List;
 import java.util.Map;
@@ -37,22 +36,22 @@ public class ExperimentRunner {
     }
 
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties) {
-        this(registry, listeners, properties, ProcessProperties.defaults(), ChildEnvironment.defaults());
+        this(registry, listeners, properties, ExecutablePolicy.allowAll(), ChildEnvironment.defaults());
     }
 
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties,
-                            ProcessProperties processes, ChildEnvironment childEnvironment) {
-        this(registry, listeners, properties, processes, childEnvironment, PythonRuntime.withDefaults());
+                            ExecutablePolicy executables, ChildEnvironment childEnvironment) {
+        this(registry, listeners, properties, executables, childEnvironment, PythonRuntime.withDefaults());
     }
 
     @Autowired
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties,
-                            ProcessProperties processes, ChildEnvironment childEnvironment, PythonRuntime python) {
+                            ExecutablePolicy executables, ChildEnvironment childEnvironment, PythonRuntime python) {
         this.registry = registry;
         this.python = python;
         this.listeners = List.copyOf(listeners);
         this.ignoreControls = properties.ignoreControls();
-        this.executables = processes.policy();
+        this.executables = executables;
         this.childEnvironment = childEnvironment;
         // env configuration and secrets never see the service's own variables, even in runs queued before an upgrade
         this.env = childEnvironment::lookup;

@@ -11,7 +11,7 @@ import io.github.dqualizer.ctk.experiment.EngineProperties;
 import io.github.dqualizer.ctk.experiment.ExperimentReader;
 import io.github.dqualizer.ctk.experiment.ExperimentValidator;
 import io.github.dqualizer.ctk.experiment.ValidationProblem;
-import io.github.dqualizer.ctk.providers.process.ProcessProperties;
+import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +26,9 @@ class PythonActivitiesTest {
 
     private final PythonRuntime python = PythonTestModules.runtime();
     private final ExperimentValidator validator = new ExperimentValidator(TestFunctions.registry(),
-            EngineProperties.defaults(), ProcessProperties.defaults(), ChildEnvironment.defaults(), python);
+            EngineProperties.defaults(), ExecutablePolicy.allowAll(), ChildEnvironment.defaults(), python);
     private final ExperimentRunner runner = new ExperimentRunner(TestFunctions.registry(), List.of(),
-            EngineProperties.defaults(), ProcessProperties.defaults(), ChildEnvironment.defaults(), python);
+            EngineProperties.defaults(), ExecutablePolicy.allowAll(), ChildEnvironment.defaults(), python);
 
     // §2.3: chaoslib's validation messages, word for word
 
@@ -87,7 +87,7 @@ class PythonActivitiesTest {
     @Test
     void withoutPythonAModuleThatIsNotBuiltInIsRefusedNamingTheSetting() {
         ExperimentValidator noPython = new ExperimentValidator(TestFunctions.registry(), EngineProperties.defaults(),
-                ProcessProperties.defaults(), ChildEnvironment.defaults(), PythonTestModules.withoutPython());
+                ExecutablePolicy.allowAll(), ChildEnvironment.defaults(), PythonTestModules.withoutPython());
         List<ValidationProblem> problems = noPython.validate(method(action("a", provider("nothing", "{}"))));
 
         assertThat(problems).singleElement().satisfies(p -> assertThat(p.message())
@@ -244,7 +244,7 @@ class PythonActivitiesTest {
     @Test
     void withoutPythonBuiltInFunctionsStillRun() {
         ExperimentRunner noPython = new ExperimentRunner(TestFunctions.registry(), List.of(), EngineProperties.defaults(),
-                ProcessProperties.defaults(), ChildEnvironment.defaults(), PythonTestModules.withoutPython());
+                ExecutablePolicy.allowAll(), ChildEnvironment.defaults(), PythonTestModules.withoutPython());
         Map<String, Object> journal = noPython.run(method(action("b",
                 "{\"type\": \"python\", \"module\": \"conformance.functions\", \"func\": \"ret\", \"arguments\": {\"value\": 5}}")),
                 new RunOptions("no-python", null));

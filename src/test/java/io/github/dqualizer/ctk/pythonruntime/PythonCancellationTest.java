@@ -14,7 +14,7 @@ import ctktest.TestFunctions;
 import io.github.dqualizer.ctk.engine.ExperimentRunner;
 import io.github.dqualizer.ctk.engine.RunOptions;
 import io.github.dqualizer.ctk.experiment.EngineProperties;
-import io.github.dqualizer.ctk.providers.process.ProcessProperties;
+import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PythonCancellationTest {
 
     private final ExperimentRunner runner = new ExperimentRunner(TestFunctions.registry(), List.of(),
-            EngineProperties.defaults(), ProcessProperties.defaults(), ChildEnvironment.defaults(), PythonTestModules.runtime());
+            EngineProperties.defaults(), ExecutablePolicy.allowAll(), ChildEnvironment.defaults(), PythonTestModules.runtime());
 
     @TempDir
     Path directory;

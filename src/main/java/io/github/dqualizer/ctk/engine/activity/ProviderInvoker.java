@@ -1,9 +1,6 @@
 package io.github.dqualizer.ctk.engine.activity;
 
 import io.github.dqualizer.ctk.engine.substitution.Substitutor;
-import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
-import io.github.dqualizer.ctk.experiment.python.PyValues;
-import io.github.dqualizer.ctk.experiment.python.PythonError;
 import io.github.dqualizer.ctk.providers.ActivityFailedException;
 import io.github.dqualizer.ctk.providers.PythonFunction;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
@@ -15,6 +12,9 @@ import io.github.dqualizer.ctk.providers.python.PythonProvider;
 import io.github.dqualizer.ctk.pythonruntime.PythonOutcome;
 import io.github.dqualizer.ctk.pythonruntime.PythonSession;
 import io.github.dqualizer.ctk.pythonruntime.PythonUnavailableException;
+import io.github.dqualizer.ctk.pyvalues.EnvLookup;
+import io.github.dqualizer.ctk.pyvalues.PyValues;
+import io.github.dqualizer.ctk.pyvalues.PythonError;
 import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,6 @@ package io.github.dqualizer.ctk.experiment.validation;
 import static io.github.dqualizer.ctk.experiment.validation.Checks.falsy;
 import static io.github.dqualizer.ctk.experiment.validation.Problems.child;
 
-import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
 import io.github.dqualizer.ctk.providers.FunctionParameter;
 import io.github.dqualizer.ctk.providers.PythonFunction;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
@@ -11,6 +10,7 @@ import io.github.dqualizer.ctk.providers.process.ExecutableLocator;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
 import io.github.dqualizer.ctk.pythonruntime.PythonInspection;
 import io.github.dqualizer.ctk.pythonruntime.PythonUnavailableException;
+import io.github.dqualizer.ctk.pyvalues.EnvLookup;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,8 +68,10 @@ final class ProviderValidator {
                     + "' in " + activity.get("type") + " '" + name + "'");
             return;
         }
-        bind(function.get(), arguments == null ? Map.of() : (Map<?, ?>) arguments, String.valueOf(func),
-                child(location, "arguments"), problems);
+        Map<?, ?> given = arguments == null ? Map.of() : (Map<?, ?>) arguments;
+        bind(function.get(), given, String.valueOf(func), child(location, "arguments"), problems);
+        function.get().executableRefusal(given, executables).ifPresent(refusal -> problems.add(
+                child(child(location, "arguments"), "path"), refusal + ", in activity '" + name + "'"));
     }
 
     /** A module that is not built in: a Python worker imports it and binds the arguments (2.3). */

@@ -1,9 +1,9 @@
 package io.github.dqualizer.ctk.providers.process;
 
-import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
-import io.github.dqualizer.ctk.experiment.python.PyValues;
 import io.github.dqualizer.ctk.providers.ActivityFailedException;
 import io.github.dqualizer.ctk.providers.ProviderCrashException;
+import io.github.dqualizer.ctk.pyvalues.EnvLookup;
+import io.github.dqualizer.ctk.pyvalues.PyValues;
 import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.io.File;
 import java.io.IOException;
