@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * On the API port only {@code /actuator/health} is anonymous; every other actuator endpoint (metrics, prometheus,
- * info) needs the dashboard account by HTTP basic auth (ADR 0005). A management port of its own
+ * info) needs the dashboard account by HTTP basic auth (ADR 0007). A management port of its own
  * ({@code management.server.port}) is left alone: it is bound to loopback by default.
  */
 @Component

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A management port of its own ({@code management.server.port}) listens on 127.0.0.1 unless
- * {@code management.server.address} is set: metrics there need no account (ADR 0005). Spring refuses an address
+ * {@code management.server.address} is set: metrics there need no account (ADR 0007). Spring refuses an address
  * while the actuator shares the API port, so the default cannot live in {@code application.properties}.
  */
 @Component

@@ -29,7 +29,7 @@ class DashboardConfiguration {
     @Bean
     @ConditionalOnProperty(name = "ctk.dashboard.enabled", havingValue = "true", matchIfMissing = true)
     DashboardServer dashboardServer(DashboardProperties properties, DashboardAccount account,
-                                    StorageProvider storage, JsonMapper jobRunrJsonMapper) {
-        return new DashboardServer(properties, account.credentials().orElseThrow(), storage, jobRunrJsonMapper);
+                                    StorageProvider storage, JsonMapper jobRunrJsonMapper, RequeueAction requeue) {
+        return new DashboardServer(properties, account.credentials().orElseThrow(), storage, jobRunrJsonMapper, requeue);
     }
 }
