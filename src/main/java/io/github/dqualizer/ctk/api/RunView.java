@@ -3,6 +3,8 @@ package io.github.dqualizer.ctk.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.dqualizer.ctk.jobs.ExperimentRun;
+import io.github.dqualizer.ctk.jobs.RunOutcome;
+import io.github.dqualizer.ctk.recovery.ResponseMeasures;
 import java.time.Instant;
 
 /** A run as {@code GET /experiments/{id}} shows it. */
@@ -13,11 +15,14 @@ record RunView(@JsonProperty("run_id") String runId, String title, String status
                @JsonProperty("submitted_at") Instant submittedAt,
                @JsonProperty("started_at") Instant startedAt,
                @JsonProperty("ended_at") Instant endedAt,
+               @JsonProperty("schedule_id") String scheduleId,
+               @JsonProperty("response_measures") ResponseMeasures responseMeasures,
                Envelope outcome) {
 
     static RunView of(ExperimentRun run) {
+        RunOutcome outcome = RunOutcome.of(run);
         return new RunView(run.id(), run.title(), run.status().wireName(), run.deviated(), run.dryMode(),
-                run.statusReason(), run.submittedAt(), run.startedAt(), run.endedAt(), Outcomes.envelope(run.id(),
-                run.title(), run.status(), run.deviated()));
+                run.statusReason(), run.submittedAt(), run.startedAt(), run.endedAt(), run.scheduleId(),
+                outcome.responseMeasures(), Outcomes.envelope(outcome));
     }
 }

@@ -39,6 +39,10 @@ public class ExperimentRun {
     @Column(insertable = false, updatable = false)
     private Long seq;
     private boolean cancelRequested;
+    @Column(length = 36)
+    private String scheduleId;
+    @Column(length = 2048)
+    private String callbackUrl;
 
     protected ExperimentRun() {
     }
@@ -53,6 +57,12 @@ public class ExperimentRun {
         this.secretsCipher = secretsCipher;
         this.submittedAt = submittedAt;
         this.status = RunStatus.QUEUED;
+    }
+
+    /** The schedule that fired this run and where its outcome is POSTed when it ends; both may be null. */
+    void origin(String scheduleId, String callbackUrl) {
+        this.scheduleId = scheduleId;
+        this.callbackUrl = callbackUrl;
     }
 
     /** A rolled-back insert leaves Hibernate's initial version behind; without it the run counts as new again. */
@@ -99,4 +109,6 @@ public class ExperimentRun {
     public Instant startedAt() { return startedAt; }
     public Instant endedAt() { return endedAt; }
     public boolean cancelRequested() { return cancelRequested; }
+    public String scheduleId() { return scheduleId; }
+    public String callbackUrl() { return callbackUrl; }
 }

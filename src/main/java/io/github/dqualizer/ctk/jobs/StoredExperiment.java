@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code secrets} block encrypted; joins them again for execution.
  */
 @Component
-class StoredExperiment {
+public class StoredExperiment {
 
     static final String MASK = "***";
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
@@ -27,7 +27,7 @@ class StoredExperiment {
         this.cipher = cipher;
     }
 
-    String maskedDocument(Map<String, Object> experiment) {
+    public String maskedDocument(Map<String, Object> experiment) {
         Map<String, Object> copy = new LinkedHashMap<>(experiment);
         if (copy.containsKey("secrets")) {
             copy.put("secrets", mask(copy.get("secrets")));
@@ -35,15 +35,20 @@ class StoredExperiment {
         return json.writeValueAsString(copy);
     }
 
-    String encryptedSecrets(Map<String, Object> experiment) {
+    public String encryptedSecrets(Map<String, Object> experiment) {
         Object secrets = experiment.get("secrets");
         return secrets == null ? null : cipher.encrypt(json.writeValueAsString(secrets));
     }
 
     Map<String, Object> forExecution(ExperimentRun run) {
-        Map<String, Object> experiment = json.readValue(run.experimentJson(), MAP);
-        if (run.secretsCipher() != null) {
-            experiment.put("secrets", json.readValue(cipher.decrypt(run.secretsCipher()), Object.class));
+        return joined(run.experimentJson(), run.secretsCipher());
+    }
+
+    /** The experiment as submitted, from its masked document and encrypted secrets (null when it had none). */
+    public Map<String, Object> joined(String maskedDocument, String secretsCipher) {
+        Map<String, Object> experiment = json.readValue(maskedDocument, MAP);
+        if (secretsCipher != null) {
+            experiment.put("secrets", json.readValue(cipher.decrypt(secretsCipher), Object.class));
         }
         return experiment;
     }
