@@ -2,8 +2,8 @@ package io.github.dqualizer.ctk.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.dqualizer.ctk.jobs.ExperimentRun;
-import io.github.dqualizer.ctk.jobs.RunOutcome;
+import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
+import io.github.dqualizer.ctk.jobs.store.RunOutcome;
 import io.github.dqualizer.ctk.recovery.ResponseMeasures;
 import java.time.Instant;
 

@@ -1,6 +1,6 @@
 package io.github.dqualizer.ctk.api;
 
-import io.github.dqualizer.ctk.jobs.RunOutcome;
+import io.github.dqualizer.ctk.jobs.store.RunOutcome;
 import io.github.dqualizer.ctk.notifications.OutcomeDocuments;
 import org.springframework.stereotype.Component;
 

@@ -1,8 +1,8 @@
 package io.github.dqualizer.ctk.notifications;
 
-import io.github.dqualizer.ctk.jobs.ExperimentRun;
-import io.github.dqualizer.ctk.jobs.RunOutcome;
-import io.github.dqualizer.ctk.jobs.RunQueries;
+import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
+import io.github.dqualizer.ctk.jobs.store.RunOutcome;
+import io.github.dqualizer.ctk.jobs.store.RunQueries;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

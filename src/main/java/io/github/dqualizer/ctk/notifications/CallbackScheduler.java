@@ -1,7 +1,7 @@
 package io.github.dqualizer.ctk.notifications;
 
-import io.github.dqualizer.ctk.jobs.RunEnded;
-import io.github.dqualizer.ctk.jobs.RunOutcome;
+import io.github.dqualizer.ctk.jobs.completion.RunEnded;
+import io.github.dqualizer.ctk.jobs.store.RunOutcome;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.jobrunr.scheduling.JobBuilder;

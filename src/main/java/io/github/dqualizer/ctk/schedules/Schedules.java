@@ -1,6 +1,6 @@
 package io.github.dqualizer.ctk.schedules;
 
-import io.github.dqualizer.ctk.jobs.StoredExperiment;
+import io.github.dqualizer.ctk.jobs.store.StoredExperiment;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
