@@ -43,6 +43,7 @@ public class ExperimentRun {
     private String scheduleId;
     @Column(length = 2048)
     private String callbackUrl;
+    private String rerunOf;
 
     protected ExperimentRun() {
     }
@@ -63,6 +64,13 @@ public class ExperimentRun {
     public void origin(String scheduleId, String callbackUrl) {
         this.scheduleId = scheduleId;
         this.callbackUrl = callbackUrl;
+    }
+
+    /** A new queued run of this one: same owner, document and secrets (still encrypted, never decrypted here). */
+    public ExperimentRun rerun(String newId, Instant at) {
+        ExperimentRun again = new ExperimentRun(newId, owner, title, dryMode, experimentJson, secretsCipher, at);
+        again.rerunOf = id;
+        return again;
     }
 
     /** A rolled-back insert leaves Hibernate's initial version behind; without it the run counts as new again. */
@@ -111,4 +119,6 @@ public class ExperimentRun {
     public boolean cancelRequested() { return cancelRequested; }
     public String scheduleId() { return scheduleId; }
     public String callbackUrl() { return callbackUrl; }
+    /** The run this one repeats, or null. */
+    public String rerunOf() { return rerunOf; }
 }
