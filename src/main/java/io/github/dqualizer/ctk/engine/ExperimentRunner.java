@@ -8,11 +8,13 @@ import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.http.HttpProvider;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
 import io.github.dqualizer.ctk.providers.process.ProcessProperties;
+import io.github.dqualizer.ctk.providers.process.ProcessProvider;
 import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Runs a validated CTK experiment like chaoslib's {@code run_experiment} and returns its journal. Runs are
@@ -23,9 +25,10 @@ public class ExperimentRunner {
 
     private final PythonFunctionRegistry registry;
     private final List<RunListener> listeners;
-    private final HttpProvider http = new HttpProvider();
+    private final HttpProvider http;
     private final ExecutablePolicy executables;
     private final ChildEnvironment childEnvironment;
+    private final DataSize maxOutputSize;
     private volatile boolean ignoreControls;
     private volatile EnvLookup env;
 
@@ -45,6 +48,8 @@ public class ExperimentRunner {
         this.ignoreControls = properties.ignoreControls();
         this.executables = processes.policy();
         this.childEnvironment = childEnvironment;
+        this.maxOutputSize = properties.maxOutputSize();
+        this.http = new HttpProvider(maxOutputSize);
         // env configuration and secrets never see the service's own variables, even in runs queued before an upgrade
         this.env = childEnvironment::lookup;
     }
@@ -64,7 +69,8 @@ public class ExperimentRunner {
      */
     public Map<String, Object> run(Map<String, Object> experiment, RunOptions options) {
         try {
-            ProviderInvoker providers = new ProviderInvoker(registry, env, http, executables, childEnvironment);
+            ProviderInvoker providers = new ProviderInvoker(registry,
+                    new ProcessProvider(env, executables, childEnvironment, maxOutputSize), http);
             return new RunStarter(providers, listeners, env, ignoreControls).run(experiment, options);
         } catch (RuntimeException e) {
             // last resort: the contract is a journal, whatever happened

@@ -17,7 +17,7 @@ class EngineWiringTest {
     @Test
     void beansWithoutFunctionsOrListenersThenRunnable() {
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-            context.registerBean(EngineProperties.class, () -> new EngineProperties(true));
+            context.registerBean(EngineProperties.class, () -> new EngineProperties(true, null));
             context.registerBean(ProcessProperties.class, ProcessProperties::defaults);
             context.register(PythonFunctionRegistry.class, ExperimentReader.class, ExperimentValidator.class,
                     ExperimentRunner.class);

@@ -29,8 +29,12 @@ public final class ProviderInvoker {
 
     public ProviderInvoker(PythonFunctionRegistry registry, EnvLookup env, HttpProvider http,
                            ExecutablePolicy executables, ChildEnvironment childEnvironment) {
+        this(registry, new ProcessProvider(env, executables, childEnvironment), http);
+    }
+
+    public ProviderInvoker(PythonFunctionRegistry registry, ProcessProvider process, HttpProvider http) {
         this.registry = registry;
-        this.process = new ProcessProvider(env, executables, childEnvironment);
+        this.process = process;
         this.http = http;
     }
 
