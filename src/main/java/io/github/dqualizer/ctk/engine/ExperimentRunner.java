@@ -3,12 +3,11 @@ package io.github.dqualizer.ctk.engine;
 import io.github.dqualizer.ctk.engine.activity.ProviderInvoker;
 import io.github.dqualizer.ctk.engine.run.RunStarter;
 import io.github.dqualizer.ctk.experiment.EngineProperties;
-import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.http.HttpProvider;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
-import io.github.dqualizer.ctk.providers.process.ProcessProperties;
 import io.github.dqualizer.ctk.providers.process.ProcessProvider;
+import io.github.dqualizer.ctk.pyvalues.EnvLookup;
 import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.util.List;
 import java.util.Map;
@@ -37,16 +36,16 @@ public class ExperimentRunner {
     }
 
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties) {
-        this(registry, listeners, properties, ProcessProperties.defaults(), ChildEnvironment.defaults());
+        this(registry, listeners, properties, ExecutablePolicy.allowAll(), ChildEnvironment.defaults());
     }
 
     @Autowired
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties,
-                            ProcessProperties processes, ChildEnvironment childEnvironment) {
+                            ExecutablePolicy executables, ChildEnvironment childEnvironment) {
         this.registry = registry;
         this.listeners = List.copyOf(listeners);
         this.ignoreControls = properties.ignoreControls();
-        this.executables = processes.policy();
+        this.executables = executables;
         this.childEnvironment = childEnvironment;
         this.maxOutputSize = properties.maxOutputSize();
         this.http = new HttpProvider(maxOutputSize);

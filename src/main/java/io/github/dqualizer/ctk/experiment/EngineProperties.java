@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.experiment;
 
+import io.github.dqualizer.ctk.providers.output.BoundedOutputCollector;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -15,10 +16,8 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties(prefix = "ctk.engine")
 public record EngineProperties(boolean ignoreControls, DataSize maxOutputSize) {
 
-    public static final DataSize DEFAULT_MAX_OUTPUT_SIZE = DataSize.ofMegabytes(1);
-
     public EngineProperties {
-        maxOutputSize = maxOutputSize == null ? DEFAULT_MAX_OUTPUT_SIZE : maxOutputSize;
+        maxOutputSize = maxOutputSize == null ? BoundedOutputCollector.DEFAULT_LIMIT : maxOutputSize;
         if (maxOutputSize.isNegative() || maxOutputSize.toBytes() > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("ctk.engine.max-output-size must be between 0 and 2 GB, got "
                     + maxOutputSize);

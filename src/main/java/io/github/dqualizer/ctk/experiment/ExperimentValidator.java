@@ -1,7 +1,6 @@
 package io.github.dqualizer.ctk.experiment;
 
 import io.github.dqualizer.ctk.experiment.configuration.ConfigurationLoader;
-import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
 import io.github.dqualizer.ctk.experiment.configuration.LoadErrors;
 import io.github.dqualizer.ctk.experiment.configuration.SecretsLoader;
 import io.github.dqualizer.ctk.experiment.validation.EnvironmentReferences;
@@ -9,7 +8,7 @@ import io.github.dqualizer.ctk.experiment.validation.ExperimentChecks;
 import io.github.dqualizer.ctk.experiment.validation.Problems;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
-import io.github.dqualizer.ctk.providers.process.ProcessProperties;
+import io.github.dqualizer.ctk.pyvalues.EnvLookup;
 import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +38,15 @@ public class ExperimentValidator {
     }
 
     public ExperimentValidator(PythonFunctionRegistry registry, EngineProperties properties) {
-        this(registry, properties, ProcessProperties.defaults(), ChildEnvironment.defaults());
+        this(registry, properties, ExecutablePolicy.allowAll(), ChildEnvironment.defaults());
     }
 
     @Autowired
     public ExperimentValidator(PythonFunctionRegistry registry, EngineProperties properties,
-                               ProcessProperties processes, ChildEnvironment childEnvironment) {
+                               ExecutablePolicy executables, ChildEnvironment childEnvironment) {
         this.registry = registry;
         this.ignoreControls = properties.ignoreControls();
-        this.executables = processes.policy();
+        this.executables = executables;
         this.environmentReferences = new EnvironmentReferences(childEnvironment);
         this.env = childEnvironment::lookup;
     }

@@ -1,11 +1,10 @@
 package io.github.dqualizer.ctk.providers.http;
 
-import io.github.dqualizer.ctk.experiment.EngineProperties;
-import io.github.dqualizer.ctk.experiment.python.PyValues;
 import io.github.dqualizer.ctk.providers.ActivityFailedException;
 import io.github.dqualizer.ctk.providers.ProviderCrashException;
 import io.github.dqualizer.ctk.providers.output.BoundedOutputCollector;
 import io.github.dqualizer.ctk.providers.output.CapturedOutput;
+import io.github.dqualizer.ctk.pyvalues.PyValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -29,7 +28,7 @@ public final class HttpProvider {
     private final BoundedOutputCollector bodies;
 
     public HttpProvider() {
-        this(EngineProperties.DEFAULT_MAX_OUTPUT_SIZE);
+        this(BoundedOutputCollector.DEFAULT_LIMIT);
     }
 
     /** @param maxBodySize the most kept of a response body ({@code ctk.engine.max-output-size}) */

@@ -1,7 +1,7 @@
 package io.github.dqualizer.ctk.providers.http;
 
-import io.github.dqualizer.ctk.experiment.python.PyText;
 import io.github.dqualizer.ctk.providers.ActivityFailedException;
+import io.github.dqualizer.ctk.pyvalues.PyText;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Locale;

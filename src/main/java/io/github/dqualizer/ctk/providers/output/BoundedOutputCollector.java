@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Reads output keeping at most {@code limit} bytes of each stream. {@link #collect(Process)} reads a running
@@ -19,6 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Memory per stream: the kept bytes plus one 64 KB buffer, whatever the output's size.
  */
 public final class BoundedOutputCollector {
+
+    /** The default of {@code ctk.engine.max-output-size}. */
+    public static final DataSize DEFAULT_LIMIT = DataSize.ofMegabytes(1);
 
     private static final int BUFFER = 64 * 1024;
     private static final long FIRST_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(50);

@@ -1,12 +1,11 @@
 package io.github.dqualizer.ctk.providers.process;
 
-import io.github.dqualizer.ctk.experiment.EngineProperties;
-import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
-import io.github.dqualizer.ctk.experiment.python.PyValues;
 import io.github.dqualizer.ctk.providers.ActivityFailedException;
 import io.github.dqualizer.ctk.providers.ProviderCrashException;
 import io.github.dqualizer.ctk.providers.output.BoundedOutputCollector;
 import io.github.dqualizer.ctk.providers.output.CapturedOutput;
+import io.github.dqualizer.ctk.pyvalues.EnvLookup;
+import io.github.dqualizer.ctk.pyvalues.PyValues;
 import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -40,7 +39,7 @@ public final class ProcessProvider {
 
     /** @param childEnvironment what the started process sees of the service's environment */
     public ProcessProvider(EnvLookup env, ExecutablePolicy executables, ChildEnvironment childEnvironment) {
-        this(env, executables, childEnvironment, EngineProperties.DEFAULT_MAX_OUTPUT_SIZE);
+        this(env, executables, childEnvironment, BoundedOutputCollector.DEFAULT_LIMIT);
     }
 
     /** @param maxOutputSize the most kept of stdout and of stderr each ({@code ctk.engine.max-output-size}) */

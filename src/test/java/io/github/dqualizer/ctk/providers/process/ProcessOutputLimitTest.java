@@ -2,8 +2,8 @@ package io.github.dqualizer.ctk.providers.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
 import io.github.dqualizer.ctk.providers.output.CapturedOutput;
+import io.github.dqualizer.ctk.pyvalues.EnvLookup;
 import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.util.List;
 import java.util.Map;
