@@ -88,11 +88,16 @@ class ExperimentController {
         Mono<RunOutcome> end = waiter.awaitEnd(runId, waitTimeout);
         return stored.doOnError(error -> waiter.forget(runId))
                 .then(end)
-                .map(outcome -> respond(Outcomes.envelope(outcome)));
+                .map(outcome -> respond(Outcomes.envelope(outcome), properties.outcomeInBody() ? 200 : null));
     }
 
     private static ResponseEntity<Envelope> respond(Envelope envelope) {
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(envelope.statusCode());
+        return respond(envelope, null);
+    }
+
+    /** {@code httpStatus} null: the HTTP status is the envelope's {@code status_code}. */
+    private static ResponseEntity<Envelope> respond(Envelope envelope, Integer httpStatus) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(httpStatus == null ? envelope.statusCode() : httpStatus);
         if (envelope.runId() != null) {
             builder.location(URI.create("/experiments/" + envelope.runId()));
         }

@@ -53,7 +53,7 @@ class SecretsNeverInClearTextTest {
     static final String DB_PASSWORD = "Zq7dbPassw0rd77e1";
     static final String USER = "secretsUser";
     static final String USER_PASSWORD = "Zq7userPassw0rd3b2d";
-    static final String ENV_NAME = "CTK_TEST_ENV_SECRET";
+    static final String ENV_NAME = "TEST_ENV_SECRET";
     static final List<String> SECRETS = List.of(INLINE_SECRET, ENV_SECRET, DB_PASSWORD, USER_PASSWORD);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -11,6 +11,7 @@ import io.github.dqualizer.ctk.providers.http.HttpProvider;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
 import io.github.dqualizer.ctk.providers.process.ProcessProvider;
 import io.github.dqualizer.ctk.providers.python.PythonProvider;
+import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +24,13 @@ public final class ProviderInvoker {
     private final HttpProvider http;
 
     public ProviderInvoker(PythonFunctionRegistry registry, EnvLookup env, HttpProvider http) {
-        this(registry, env, http, ExecutablePolicy.allowAll());
+        this(registry, env, http, ExecutablePolicy.allowAll(), ChildEnvironment.defaults());
     }
 
     public ProviderInvoker(PythonFunctionRegistry registry, EnvLookup env, HttpProvider http,
-                           ExecutablePolicy executables) {
+                           ExecutablePolicy executables, ChildEnvironment childEnvironment) {
         this.registry = registry;
-        this.process = new ProcessProvider(env, executables);
+        this.process = new ProcessProvider(env, executables, childEnvironment);
         this.http = http;
     }
 

@@ -92,6 +92,22 @@ public final class HypothesisEvaluator {
         return List.of();
     }
 
+    /** The name of the probe that missed its tolerance in an evaluated state, or null when none did. */
+    public static String missedProbe(Map<?, ?> state) {
+        if (state == null || !(state.get("probes") instanceof List<?> records)) {
+            return null;
+        }
+        synchronized (records) {
+            for (Object record : records) {
+                if (record instanceof Map<?, ?> r && Boolean.FALSE.equals(r.get("tolerance_met"))
+                        && r.get("activity") instanceof Map<?, ?> activity) {
+                    return String.valueOf(activity.get("name"));
+                }
+            }
+        }
+        return null;
+    }
+
     /** Whether every recorded probe succeeded (a pure tolerance miss). */
     public static boolean allSucceeded(Map<String, Object> state) {
         List<?> records = (List<?>) state.get("probes");

@@ -63,8 +63,10 @@ final class ProviderValidator {
             problems.add(child(location, "arguments"), "the arguments of a Python activity must be an object");
             return;
         }
-        bind(function.get(), arguments == null ? Map.of() : (Map<?, ?>) arguments, String.valueOf(func),
-                child(location, "arguments"), problems);
+        Map<?, ?> given = arguments == null ? Map.of() : (Map<?, ?>) arguments;
+        bind(function.get(), given, String.valueOf(func), child(location, "arguments"), problems);
+        function.get().executableRefusal(given, executables).ifPresent(refusal -> problems.add(
+                child(child(location, "arguments"), "path"), refusal + ", in activity '" + name + "'"));
     }
 
     /** Python's {@code inspect.signature(func).bind(**arguments)} with configuration/secrets placeholders. */

@@ -8,6 +8,8 @@ import io.github.dqualizer.ctk.metrics.influx.InfluxProperties;
 import io.github.dqualizer.ctk.metrics.influx.InfluxWriter;
 import io.github.dqualizer.ctk.metrics.influx.ResilienceMeasurements;
 import io.github.dqualizer.ctk.providers.PythonFunction;
+import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
+import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,16 @@ class HostWiringTest {
         @Bean
         CredentialVerifier credentialVerifier() {
             return new FixedCredentialVerifier();
+        }
+
+        @Bean
+        ExecutablePolicy executablePolicy() {
+            return ExecutablePolicy.allowAll();
+        }
+
+        @Bean
+        ChildEnvironment childEnvironment() {
+            return ChildEnvironment.defaults();
         }
     }
 
