@@ -10,11 +10,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 12's mix ({@link KeepAliveRequestMix}) against the running service: every request gets its answer, with
- * the status its kind must get. Subclasses choose the database.
+ * the status its kind must get. Subclasses choose the database. In the suite 2,000 requests (the suite's time is
+ * bounded; {@code KeepAliveConnectionTest} catches the cause deterministically); the figures in docs/reliability.md
+ * are of {@code -Dctk.mix.requests=8000}.
  */
 abstract class EveryRequestAnsweredContract {
 
-    static final int REQUESTS = Integer.getInteger("ctk.mix.requests", 8_000);
+    static final int REQUESTS = Integer.getInteger("ctk.mix.requests", 2_000);
 
     @LocalServerPort
     int port;
