@@ -1,6 +1,7 @@
 package io.github.dqualizer.ctk.jobs;
 
-import io.github.dqualizer.ctk.engine.hypothesis.HypothesisEvaluator;
+import io.github.dqualizer.ctk.engine.SteadyStates;
+import io.github.dqualizer.ctk.jobs.store.RunStatus;
 import java.util.List;
 import java.util.Map;
 
@@ -47,13 +48,13 @@ final class JobStateMapping {
     /** Names the probe that missed its tolerance: after the method, else during it (continuous hypothesis). */
     static String deviation(Map<String, Object> journal) {
         Map<?, ?> steadyStates = map(journal == null ? null : journal.get("steady_states"));
-        String probe = HypothesisEvaluator.missedProbe(map(steadyStates.get("after")));
+        String probe = SteadyStates.missedProbe(map(steadyStates.get("after")));
         if (probe != null) {
             return "Deviated: probe '" + probe + "' missed its tolerance after the method";
         }
         if (steadyStates.get("during") instanceof List<?> during) {
             for (Object state : during) {
-                probe = HypothesisEvaluator.missedProbe(map(state));
+                probe = SteadyStates.missedProbe(map(state));
                 if (probe != null) {
                     return "Deviated: probe '" + probe + "' missed its tolerance during the method";
                 }

@@ -1,11 +1,11 @@
 package io.github.dqualizer.ctk.secrets;
 
-import io.github.dqualizer.ctk.support.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
+import io.github.dqualizer.ctk.support.LocalClient;
 
 import io.github.dqualizer.ctk.engine.ExperimentRunner;
 import io.github.dqualizer.ctk.experiment.ExperimentValidator;
-import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
+import io.github.dqualizer.ctk.pyvalues.EnvLookup;
 import io.github.dqualizer.ctk.support.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

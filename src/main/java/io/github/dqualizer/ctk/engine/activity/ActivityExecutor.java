@@ -4,8 +4,8 @@ import io.github.dqualizer.ctk.engine.ActivityPhase;
 import io.github.dqualizer.ctk.engine.journal.ExceptionLines;
 import io.github.dqualizer.ctk.engine.journal.Timestamps;
 import io.github.dqualizer.ctk.engine.run.RunSession;
-import io.github.dqualizer.ctk.experiment.python.PythonError;
 import io.github.dqualizer.ctk.providers.ActivityFailedException;
+import io.github.dqualizer.ctk.pyvalues.PythonError;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +62,8 @@ public final class ActivityExecutor {
             record.put("status", "succeeded");
         } catch (ActivityFailedException e) {
             record.put("status", "failed");
-            record.put("exception", ExceptionLines.activityFailed(e.getMessage()));
+            record.put("exception", e.exceptionLines() != null ? e.exceptionLines()
+                    : ExceptionLines.activityFailed(e.getMessage()));
         } catch (InterruptedException e) {
             escaping = new RunInterruptedException("interrupted while running activity '" + activity.get("name") + "'");
         } catch (PythonError e) {

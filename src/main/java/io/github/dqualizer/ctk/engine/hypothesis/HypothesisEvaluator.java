@@ -6,7 +6,7 @@ import io.github.dqualizer.ctk.engine.activity.ActivityExecutor;
 import io.github.dqualizer.ctk.engine.activity.RunInterruptedException;
 import io.github.dqualizer.ctk.engine.run.RunSession;
 import io.github.dqualizer.ctk.engine.tolerance.ToleranceChecker;
-import io.github.dqualizer.ctk.experiment.python.PythonError;
+import io.github.dqualizer.ctk.pyvalues.PythonError;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -90,29 +90,5 @@ public final class HypothesisEvaluator {
             return probes;
         }
         return List.of();
-    }
-
-    /** The name of the probe that missed its tolerance in an evaluated state, or null when none did. */
-    public static String missedProbe(Map<?, ?> state) {
-        if (state == null || !(state.get("probes") instanceof List<?> records)) {
-            return null;
-        }
-        synchronized (records) {
-            for (Object record : records) {
-                if (record instanceof Map<?, ?> r && Boolean.FALSE.equals(r.get("tolerance_met"))
-                        && r.get("activity") instanceof Map<?, ?> activity) {
-                    return String.valueOf(activity.get("name"));
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Whether every recorded probe succeeded (a pure tolerance miss). */
-    public static boolean allSucceeded(Map<String, Object> state) {
-        List<?> records = (List<?>) state.get("probes");
-        synchronized (records) {
-            return records.stream().allMatch(r -> "succeeded".equals(((Map<?, ?>) r).get("status")));
-        }
     }
 }

@@ -2,7 +2,7 @@ package io.github.dqualizer.ctk.jobs.progress;
 
 import io.github.dqualizer.ctk.engine.ActivityPhase;
 import io.github.dqualizer.ctk.engine.RunListener;
-import io.github.dqualizer.ctk.engine.hypothesis.HypothesisEvaluator;
+import io.github.dqualizer.ctk.engine.SteadyStates;
 import io.github.dqualizer.ctk.providers.RunContext;
 import java.util.Locale;
 import java.util.Map;
@@ -44,8 +44,8 @@ class JobProgressListener implements RunListener {
     @Override
     public void hypothesisEvaluated(RunContext run, ActivityPhase phase, Map<String, Object> state) {
         DashboardProgress progress = runs.get(run.runId());
-        String probe = HypothesisEvaluator.missedProbe(state);
-        if (progress != null && probe != null && HypothesisEvaluator.allSucceeded(state)) {
+        String probe = SteadyStates.missedProbe(state);
+        if (progress != null && probe != null && SteadyStates.allSucceeded(state)) {
             progress.toleranceMissed(phase.name().toLowerCase(Locale.ROOT).replace('_', '-'), probe);
         }
     }

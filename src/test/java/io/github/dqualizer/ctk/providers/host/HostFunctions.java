@@ -1,8 +1,8 @@
 package io.github.dqualizer.ctk.providers.host;
 
-import io.github.dqualizer.ctk.metrics.influx.InfluxProperties;
-import io.github.dqualizer.ctk.metrics.influx.InfluxWriter;
-import io.github.dqualizer.ctk.metrics.influx.ResilienceMeasurements;
+import io.github.dqualizer.ctk.influx.InfluxProperties;
+import io.github.dqualizer.ctk.influx.InfluxWriter;
+import io.github.dqualizer.ctk.influx.ResilienceMeasurements;
 import io.github.dqualizer.ctk.providers.RunContext;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
 import io.github.dqualizer.ctk.safety.ChildEnvironment;

@@ -3,10 +3,10 @@ package io.github.dqualizer.ctk.providers.host;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dqualizer.ctk.auth.CredentialVerifier;
-import io.github.dqualizer.ctk.metrics.influx.ExpectedRecoveryTimeListener;
-import io.github.dqualizer.ctk.metrics.influx.InfluxProperties;
-import io.github.dqualizer.ctk.metrics.influx.InfluxWriter;
-import io.github.dqualizer.ctk.metrics.influx.ResilienceMeasurements;
+import io.github.dqualizer.ctk.influx.InfluxProperties;
+import io.github.dqualizer.ctk.influx.InfluxWriter;
+import io.github.dqualizer.ctk.influx.ResilienceMeasurements;
+import io.github.dqualizer.ctk.metrics.ExpectedRecoveryTimeListener;
 import io.github.dqualizer.ctk.providers.PythonFunction;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
 import io.github.dqualizer.ctk.safety.ChildEnvironment;

@@ -1,10 +1,10 @@
 package io.github.dqualizer.ctk.providers.host;
 
-import io.github.dqualizer.ctk.support.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import io.github.dqualizer.ctk.support.LocalClient;
 
-import io.github.dqualizer.ctk.metrics.influx.RecordingInfluxServer;
+import io.github.dqualizer.ctk.influx.RecordingInfluxServer;
 import io.github.dqualizer.ctk.support.ExampleExperiments;
 import io.github.dqualizer.ctk.support.TestUsers;
 import java.time.Duration;
@@ -95,6 +95,14 @@ class ProcessUnavailabilityEndToEndTest {
         double recoveryMs = ((Number) run.get(1).get("output")).doubleValue();
         assertThat(recoveryMs).isBetween(950.0, 1300.0);
         assertThat((List<?>) journal.get("rollbacks")).as("deviated strategy: no deviation, no rollback").isEmpty();
+
+        // dqualizer's experiment expects 500 ms; the target was down for about 1 s: judged not met, everywhere
+        Map<String, Object> judged = Map.of("expected_recovery_time_ms", 500, "actual_recovery_time_ms", recoveryMs, "met", false);
+        assertThat(answer).containsEntry("response_measures", judged);
+        Map<String, Object> view = TestUsers.authorized(client().get().uri("/experiments/" + answer.get("run_id")))
+                .exchange().expectBody(JSON_MAP).returnResult().getResponseBody();
+        assertThat(view).containsEntry("response_measures", judged);
+        assertThat((Map<String, Object>) view.get("outcome")).containsEntry("response_measures", judged);
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(INFLUX.lines())
                 .anyMatch(line -> line.startsWith("expected_response_measure expected_recovery_time=500i"))

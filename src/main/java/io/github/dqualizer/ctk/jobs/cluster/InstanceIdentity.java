@@ -1,0 +1,24 @@
+package io.github.dqualizer.ctk.jobs.cluster;
+
+import org.jobrunr.server.BackgroundJobServer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Names this instance on the runs it executes: its JobRunr background job server id, so that
+ * JobRunr's own server heartbeats tell whether the instance running a run is still alive.
+ */
+@Component
+public class InstanceIdentity {
+
+    private final String name;
+
+    InstanceIdentity(ObjectProvider<BackgroundJobServer> server) {
+        BackgroundJobServer jobServer = server.getIfAvailable();
+        this.name = jobServer == null ? "no-job-server" : jobServer.getId().toString();
+    }
+
+    public String name() {
+        return name;
+    }
+}
