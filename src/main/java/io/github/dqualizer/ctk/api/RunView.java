@@ -17,6 +17,7 @@ record RunView(@JsonProperty("run_id") String runId, String title, String status
                @JsonProperty("ended_at") Instant endedAt,
                @JsonProperty("rerun_of") String rerunOf,
                @JsonProperty("schedule_id") String scheduleId,
+               String host,
                @JsonProperty("response_measures") ResponseMeasures responseMeasures,
                Envelope outcome) {
 
@@ -36,6 +37,6 @@ record RunView(@JsonProperty("run_id") String runId, String title, String status
         RunOutcome outcome = RunOutcome.of(run);
         return new RunView(run.id(), run.title(), status, run.deviated(), run.dryMode(),
                 run.statusReason(), run.submittedAt(), run.startedAt(), run.endedAt(), run.rerunOf(), run.scheduleId(),
-                outcome.responseMeasures(), Outcomes.envelope(outcome));
+                run.host(), outcome.responseMeasures(), Outcomes.envelope(outcome));
     }
 }

@@ -65,6 +65,7 @@ public class ExperimentJob {
             return;
         }
         Map<String, Object> journal;
+        ExecutedOn.logToDashboard(instance.host());
         executions.started(runId);
         try {
             try {
@@ -76,6 +77,7 @@ public class ExperimentJob {
                 results.store(run, null, "The run could not be executed: " + e.getClass().getSimpleName());
             }
             if (journal != null) {
+                journal = ExecutedOn.stamp(journal, instance.host());
                 results.store(run, journal, null);
             }
         } finally {
@@ -109,10 +111,10 @@ public class ExperimentJob {
     private ExperimentRun claim(String runId) {
         // a job fetched just before an outage waits for the database instead of failing with its run still queued
         Instant startedAt = clock.instant();
-        int claimed = retry.untilReachable(runId, "start", () -> runs.markStarted(runId, instance.name(), startedAt));
+        int claimed = retry.untilReachable(runId, "start", () -> runs.markStarted(runId, instance.name(), instance.host(), startedAt));
         ExperimentRun accepted = acceptedRuns.take(runId);
         if (claimed == 1 && accepted != null) {
-            accepted.start(instance.name(), startedAt); // now as stored
+            accepted.start(instance.name(), instance.host(), startedAt); // now as stored
             log.info("Run {} started: {}", runId, accepted.title());
             return accepted;
         }

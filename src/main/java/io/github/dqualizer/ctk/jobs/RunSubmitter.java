@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.jobs;
 
+import io.github.dqualizer.ctk.jobs.cluster.InstanceIdentity;
 import io.github.dqualizer.ctk.jobs.completion.RunCompletionNotifier;
 import io.github.dqualizer.ctk.jobs.completion.RunQueued;
 import io.github.dqualizer.ctk.jobs.jobrunr.JobStartNudger;
@@ -33,11 +34,13 @@ public class RunSubmitter {
     private final ApplicationEventPublisher events;
     private final ExperimentRunRepository runs;
     private final RunCompletionNotifier notifier;
+    private final InstanceIdentity instance;
     private final Clock clock;
 
     RunSubmitter(RunBatchWriter writer, AcceptedRuns acceptedRuns, StoredExperiment storage, JobStartNudger nudger,
                  ApplicationEventPublisher events, ExperimentRunRepository runs, RunCompletionNotifier notifier,
-                 Clock clock) {
+                 InstanceIdentity instance, Clock clock) {
+        this.instance = instance;
         this.writer = writer;
         this.acceptedRuns = acceptedRuns;
         this.storage = storage;
@@ -80,6 +83,7 @@ public class RunSubmitter {
     }
 
     private RunOutcome enqueue(ExperimentRun run, String title) {
+        run.acceptedOn(instance.host());
         acceptedRuns.accepted(run); // before its job exists, so the job always finds it
         try {
             writer.write(run, job(run.id(), title)).join();
@@ -98,6 +102,7 @@ public class RunSubmitter {
      */
     public RunOutcome reject(String runId, String owner, Map<String, Object> experiment, RunOrigin origin, String reason) {
         ExperimentRun run = newRun(runId, owner, experiment, origin);
+        run.acceptedOn(instance.host());
         run.finish(RunStatus.ABORTED, false, null, reason, clock.instant());
         ExperimentRun saved = runs.saveAndFlush(run);
         notifier.completed(RunOutcome.of(saved));

@@ -12,13 +12,20 @@ import org.springframework.stereotype.Component;
 public class InstanceIdentity {
 
     private final String name;
+    private final String host;
 
-    InstanceIdentity(ObjectProvider<BackgroundJobServer> server) {
+    InstanceIdentity(ObjectProvider<BackgroundJobServer> server, InstanceProperties properties) {
         BackgroundJobServer jobServer = server.getIfAvailable();
         this.name = jobServer == null ? "no-job-server" : jobServer.getId().toString();
+        this.host = properties.host();
     }
 
     public String name() {
         return name;
+    }
+
+    /** {@code ctk.instance.host}: the host whose processes this instance's runs act on. */
+    public String host() {
+        return host;
     }
 }

@@ -44,6 +44,8 @@ public class ExperimentRun {
     @Column(length = 2048)
     private String callbackUrl;
     private String rerunOf;
+    /** Where the run executed, or, before it starts, the host of the instance that accepted it. */
+    private String host;
 
     protected ExperimentRun() {
     }
@@ -66,6 +68,11 @@ public class ExperimentRun {
         this.callbackUrl = callbackUrl;
     }
 
+    /** The host of the instance accepting this run; replaced by the executing instance's host when it starts. */
+    public void acceptedOn(String host) {
+        this.host = host;
+    }
+
     /** A new queued run of this one: same owner, document and secrets (still encrypted, never decrypted here). */
     public ExperimentRun rerun(String newId, Instant at) {
         ExperimentRun again = new ExperimentRun(newId, owner, title, dryMode, experimentJson, secretsCipher, at);
@@ -78,9 +85,10 @@ public class ExperimentRun {
         this.version = null;
     }
 
-    public void start(String node, Instant at) {
+    public void start(String node, String host, Instant at) {
         this.status = RunStatus.RUNNING;
         this.node = node;
+        this.host = host;
         this.startedAt = at;
     }
 
@@ -121,4 +129,6 @@ public class ExperimentRun {
     public String callbackUrl() { return callbackUrl; }
     /** The run this one repeats, or null. */
     public String rerunOf() { return rerunOf; }
+    /** Where it executed (or, not started yet, the accepting instance's host); null for runs stored before V6. */
+    public String host() { return host; }
 }

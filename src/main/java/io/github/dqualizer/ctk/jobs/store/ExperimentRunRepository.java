@@ -28,16 +28,17 @@ public interface ExperimentRunRepository extends JpaRepository<ExperimentRun, St
     long countByStatus(RunStatus status);
 
     /**
-     * Claims a queued run for {@code node} in one statement (no load-then-merge); 0 when it is no longer
+     * Claims a queued run for {@code node} on {@code host} in one statement (no load-then-merge); 0 when it is no longer
      * queued (cancelled, recovered or already started). Native SQL: Hibernate translates JPQL updates anew
      * on every execution, while parameters still bind as the entity's (times in UTC). Bumps the version,
      * so a concurrent merge elsewhere (cancel, recovery) notices.
      */
     @Transactional
     @Modifying
-    @Query(nativeQuery = true, value = "UPDATE experiment_runs SET status = 'RUNNING', node = :node, started_at = :at,"
-            + " version = version + 1 WHERE id = :id AND status = 'QUEUED'")
-    int markStarted(@Param("id") String id, @Param("node") String node, @Param("at") Instant at);
+    @Query(nativeQuery = true, value = "UPDATE experiment_runs SET status = 'RUNNING', node = :node, host = :host,"
+            + " started_at = :at, version = version + 1 WHERE id = :id AND status = 'QUEUED'")
+    int markStarted(@Param("id") String id, @Param("node") String node, @Param("host") String host,
+                    @Param("at") Instant at);
 
     /**
      * Stores the end of a run that {@code node} is executing; 0 when the run is no longer that node's
