@@ -99,4 +99,6 @@ public class ExperimentRun {
     public Instant startedAt() { return startedAt; }
     public Instant endedAt() { return endedAt; }
     public boolean cancelRequested() { return cancelRequested; }
+    /** The optimistic-lock version as read, for conditional UPDATEs. */
+    long version() { return version == null ? 0 : version; }
 }

@@ -3,7 +3,6 @@ package io.github.dqualizer.ctk.jobs;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import org.jobrunr.scheduling.JobBuilder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -47,10 +46,10 @@ public class RunSubmitter {
                 storage.encryptedSecrets(experiment), clock.instant());
         acceptedRuns.accepted(run); // before its job exists, so the job always finds it
         try {
-            writer.write(run, job(runId, title)).join();
-        } catch (CompletionException e) {
+            writer.store(run, job(runId, title));
+        } catch (RuntimeException e) {
             acceptedRuns.take(runId);
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            throw e;
         }
         events.publishEvent(new RunQueued(runId));
         nudger.nudge(runId);
