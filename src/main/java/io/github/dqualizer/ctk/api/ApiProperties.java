@@ -12,10 +12,12 @@ import org.springframework.util.unit.DataSize;
  * @param defaultWaitTimeout how long wait mode holds a request when no {@code timeout} is given
  * @param maxWaitTimeout     upper bound for the {@code timeout} parameter
  * @param pageSizeLimit      largest page size of {@code GET /experiments}
+ * @param outcomeInBody      wait mode answers HTTP 200 whatever the outcome, which is then only in {@code status_code}
+ *                           (as the prototype did, for dqualizer's {@code RestTemplate}, which throws on any 5xx)
  */
 @ConfigurationProperties("ctk.api")
 public record ApiProperties(DataSize maxBodySize, boolean waitByDefault, Duration defaultWaitTimeout,
-                            Duration maxWaitTimeout, Integer pageSizeLimit) {
+                            Duration maxWaitTimeout, Integer pageSizeLimit, boolean outcomeInBody) {
 
     public ApiProperties {
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(1) : maxBodySize;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * The prototype's response envelope {@code {status_code, status, info}}, extended with run fields.
- * The HTTP status always equals {@code status_code}.
+ * The HTTP status equals {@code status_code}, except for wait mode with {@code ctk.api.outcome-in-body} (always 200).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"status_code", "status", "info", "run_id", "title", "deviated", "journal_status"})

@@ -3,9 +3,9 @@ package io.github.dqualizer.ctk.api;
 import io.github.dqualizer.ctk.engine.DryMode;
 import io.github.dqualizer.ctk.experiment.ExperimentValidator;
 import io.github.dqualizer.ctk.experiment.ValidationProblem;
-import io.github.dqualizer.ctk.jobs.RunOutcome;
 import io.github.dqualizer.ctk.jobs.RunSubmitter;
-import io.github.dqualizer.ctk.jobs.RunWaiter;
+import io.github.dqualizer.ctk.jobs.completion.RunWaiter;
+import io.github.dqualizer.ctk.jobs.store.RunOutcome;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -88,11 +88,16 @@ class ExperimentController {
         Mono<RunOutcome> end = waiter.awaitEnd(runId, waitTimeout);
         return stored.doOnError(error -> waiter.forget(runId))
                 .then(end)
-                .map(outcome -> respond(Outcomes.envelope(outcome)));
+                .map(outcome -> respond(Outcomes.envelope(outcome), properties.outcomeInBody() ? 200 : null));
     }
 
     private static ResponseEntity<Envelope> respond(Envelope envelope) {
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(envelope.statusCode());
+        return respond(envelope, null);
+    }
+
+    /** {@code httpStatus} null: the HTTP status is the envelope's {@code status_code}. */
+    private static ResponseEntity<Envelope> respond(Envelope envelope, Integer httpStatus) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(httpStatus == null ? envelope.statusCode() : httpStatus);
         if (envelope.runId() != null) {
             builder.location(URI.create("/experiments/" + envelope.runId()));
         }

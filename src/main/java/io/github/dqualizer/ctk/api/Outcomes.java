@@ -1,7 +1,7 @@
 package io.github.dqualizer.ctk.api;
 
-import io.github.dqualizer.ctk.jobs.RunOutcome;
-import io.github.dqualizer.ctk.jobs.RunStatus;
+import io.github.dqualizer.ctk.jobs.store.RunOutcome;
+import io.github.dqualizer.ctk.jobs.store.RunStatus;
 
 /** Builds the envelopes that describe a run's outcome, exactly as the prototype worded them. */
 final class Outcomes {

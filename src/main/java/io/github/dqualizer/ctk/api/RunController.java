@@ -1,8 +1,8 @@
 package io.github.dqualizer.ctk.api;
 
-import io.github.dqualizer.ctk.jobs.ExperimentRun;
-import io.github.dqualizer.ctk.jobs.RunCanceller;
-import io.github.dqualizer.ctk.jobs.RunQueries;
+import io.github.dqualizer.ctk.jobs.execution.RunCanceller;
+import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
+import io.github.dqualizer.ctk.jobs.store.RunQueries;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;

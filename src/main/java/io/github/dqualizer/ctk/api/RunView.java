@@ -2,7 +2,7 @@ package io.github.dqualizer.ctk.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.dqualizer.ctk.jobs.ExperimentRun;
+import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
 import java.time.Instant;
 
 /** A run as {@code GET /experiments/{id}} shows it. */

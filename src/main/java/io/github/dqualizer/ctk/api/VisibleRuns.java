@@ -1,7 +1,7 @@
 package io.github.dqualizer.ctk.api;
 
-import io.github.dqualizer.ctk.jobs.ExperimentRun;
-import io.github.dqualizer.ctk.jobs.RunQueries;
+import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
+import io.github.dqualizer.ctk.jobs.store.RunQueries;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;

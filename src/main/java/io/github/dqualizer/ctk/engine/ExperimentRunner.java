@@ -3,11 +3,11 @@ package io.github.dqualizer.ctk.engine;
 import io.github.dqualizer.ctk.engine.activity.ProviderInvoker;
 import io.github.dqualizer.ctk.engine.run.RunStarter;
 import io.github.dqualizer.ctk.experiment.EngineProperties;
-import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.http.HttpProvider;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
-import io.github.dqualizer.ctk.providers.process.ProcessProperties;
+import io.github.dqualizer.ctk.pyvalues.EnvLookup;
+import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,24 +24,28 @@ public class ExperimentRunner {
     private final List<RunListener> listeners;
     private final HttpProvider http = new HttpProvider();
     private final ExecutablePolicy executables;
+    private final ChildEnvironment childEnvironment;
     private volatile boolean ignoreControls;
-    private volatile EnvLookup env = EnvLookup.system();
+    private volatile EnvLookup env;
 
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners) {
         this(registry, listeners, EngineProperties.defaults());
     }
 
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties) {
-        this(registry, listeners, properties, ProcessProperties.defaults());
+        this(registry, listeners, properties, ExecutablePolicy.allowAll(), ChildEnvironment.defaults());
     }
 
     @Autowired
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties,
-                            ProcessProperties processes) {
+                            ExecutablePolicy executables, ChildEnvironment childEnvironment) {
         this.registry = registry;
         this.listeners = List.copyOf(listeners);
         this.ignoreControls = properties.ignoreControls();
-        this.executables = processes.policy();
+        this.executables = executables;
+        this.childEnvironment = childEnvironment;
+        // env configuration and secrets never see the service's own variables, even in runs queued before an upgrade
+        this.env = childEnvironment::lookup;
     }
 
     public void setIgnoreControls(boolean ignoreControls) {
@@ -59,7 +63,7 @@ public class ExperimentRunner {
      */
     public Map<String, Object> run(Map<String, Object> experiment, RunOptions options) {
         try {
-            ProviderInvoker providers = new ProviderInvoker(registry, env, http, executables);
+            ProviderInvoker providers = new ProviderInvoker(registry, env, http, executables, childEnvironment);
             return new RunStarter(providers, listeners, env, ignoreControls).run(experiment, options);
         } catch (RuntimeException e) {
             // last resort: the contract is a journal, whatever happened

@@ -1,7 +1,7 @@
 package io.github.dqualizer.ctk.events;
 
 import io.github.dqualizer.ctk.engine.ActivityPhase;
-import io.github.dqualizer.ctk.jobs.RunStatus;
+import io.github.dqualizer.ctk.jobs.store.RunStatus;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.github.dqualizer.ctk.events;
 
-import io.github.dqualizer.ctk.jobs.ExperimentRun;
+import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

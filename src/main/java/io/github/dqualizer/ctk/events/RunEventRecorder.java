@@ -2,8 +2,8 @@ package io.github.dqualizer.ctk.events;
 
 import io.github.dqualizer.ctk.engine.ActivityPhase;
 import io.github.dqualizer.ctk.engine.RunListener;
-import io.github.dqualizer.ctk.jobs.RunEnded;
-import io.github.dqualizer.ctk.jobs.RunQueued;
+import io.github.dqualizer.ctk.jobs.completion.RunEnded;
+import io.github.dqualizer.ctk.jobs.completion.RunQueued;
 import io.github.dqualizer.ctk.providers.RunContext;
 import java.util.Map;
 import org.springframework.context.event.EventListener;

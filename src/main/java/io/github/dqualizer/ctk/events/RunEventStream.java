@@ -1,8 +1,8 @@
 package io.github.dqualizer.ctk.events;
 
-import io.github.dqualizer.ctk.jobs.ExperimentRun;
-import io.github.dqualizer.ctk.jobs.RunQueries;
-import io.github.dqualizer.ctk.jobs.RunStatus;
+import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
+import io.github.dqualizer.ctk.jobs.store.RunQueries;
+import io.github.dqualizer.ctk.jobs.store.RunStatus;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,16 +1,18 @@
 package io.github.dqualizer.ctk.experiment;
 
 import io.github.dqualizer.ctk.experiment.configuration.ConfigurationLoader;
-import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
 import io.github.dqualizer.ctk.experiment.configuration.LoadErrors;
 import io.github.dqualizer.ctk.experiment.configuration.SecretsLoader;
+import io.github.dqualizer.ctk.experiment.validation.EnvironmentReferences;
 import io.github.dqualizer.ctk.experiment.validation.ExperimentChecks;
 import io.github.dqualizer.ctk.experiment.validation.Problems;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
-import io.github.dqualizer.ctk.providers.process.ProcessProperties;
+import io.github.dqualizer.ctk.pyvalues.EnvLookup;
+import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,30 +29,36 @@ public class ExperimentValidator {
 
     private final PythonFunctionRegistry registry;
     private final ExecutablePolicy executables;
+    private final EnvironmentReferences environmentReferences;
     private volatile boolean ignoreControls;
-    private volatile EnvLookup env = EnvLookup.system();
+    private volatile EnvLookup env;
 
     public ExperimentValidator(PythonFunctionRegistry registry) {
         this(registry, EngineProperties.defaults());
     }
 
     public ExperimentValidator(PythonFunctionRegistry registry, EngineProperties properties) {
-        this(registry, properties, ProcessProperties.defaults());
+        this(registry, properties, ExecutablePolicy.allowAll(), ChildEnvironment.defaults());
     }
 
     @Autowired
     public ExperimentValidator(PythonFunctionRegistry registry, EngineProperties properties,
-                               ProcessProperties processes) {
+                               ExecutablePolicy executables, ChildEnvironment childEnvironment) {
         this.registry = registry;
         this.ignoreControls = properties.ignoreControls();
-        this.executables = processes.policy();
+        this.executables = executables;
+        this.environmentReferences = new EnvironmentReferences(childEnvironment);
+        this.env = childEnvironment::lookup;
     }
 
     public void setIgnoreControls(boolean ignoreControls) {
         this.ignoreControls = ignoreControls;
     }
 
-    /** Replaces the process environment used for env configuration, secrets and PATH (tests). */
+    /**
+     * Replaces the process environment used for env configuration, secrets and PATH (tests); the service's own
+     * variables are refused by name whatever it holds.
+     */
     public void setEnv(EnvLookup env) {
         this.env = env;
     }
@@ -64,8 +72,14 @@ public class ExperimentValidator {
                 return problems.toList();
             }
             ExperimentChecks checks = new ExperimentChecks(registry, env, ignoreControls, executables);
-            LoadErrors report = (location, error) -> problems.add(location, error.getMessage());
             checks.header(experiment, problems);
+            // the service's own variables first: a refused env entry is not reported again as missing
+            Set<String> refused = environmentReferences.check(experiment, problems);
+            LoadErrors report = (location, error) -> {
+                if (!refused.contains(location)) {
+                    problems.add(location, error.getMessage());
+                }
+            };
             loadBlocks(experiment, problems, report);
             checks.body(experiment, problems);
         } catch (RuntimeException | StackOverflowError e) {

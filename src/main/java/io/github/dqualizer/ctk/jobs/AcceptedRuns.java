@@ -2,6 +2,7 @@ package io.github.dqualizer.ctk.jobs;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
 import java.time.Duration;
 import org.jobrunr.server.BackgroundJobServer;
 import org.springframework.beans.factory.ObjectProvider;

@@ -4,9 +4,20 @@ import io.github.dqualizer.ctk.engine.DryMode;
 import io.github.dqualizer.ctk.engine.ExperimentRunner;
 import io.github.dqualizer.ctk.engine.RunOptions;
 import io.github.dqualizer.ctk.engine.RunStop;
+import io.github.dqualizer.ctk.jobs.cluster.InstanceIdentity;
+import io.github.dqualizer.ctk.jobs.execution.DatabaseRetry;
+import io.github.dqualizer.ctk.jobs.execution.RunExecutions;
+import io.github.dqualizer.ctk.jobs.execution.RunResultStore;
+import io.github.dqualizer.ctk.jobs.jobrunr.JobStartNudger;
+import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
+import io.github.dqualizer.ctk.jobs.store.ExperimentRunRepository;
+import io.github.dqualizer.ctk.jobs.store.RunStatus;
+import io.github.dqualizer.ctk.jobs.store.StoredExperiment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import org.jobrunr.jobs.context.JobContext;
+import org.jobrunr.server.runner.ThreadLocalJobContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -43,29 +54,57 @@ public class ExperimentJob {
         this.clock = clock;
     }
 
-    /** Enqueued with zero retries by {@link RunSubmitter}: re-running chaos from the start is never safe. */
+    /**
+     * Enqueued with zero retries by {@link RunSubmitter}: re-running chaos from the start is never safe. Ends the
+     * job as the run ended ({@link JobStateMapping}): a run that did not complete throws
+     * {@link UnsuccessfulRunException} after its result is stored, so the job is FAILED and never retried.
+     */
     public void execute(String runId) {
         nudger.started(runId);
         executions.claiming(runId);
+        ExperimentRun run;
+        Map<String, Object> journal;
         try {
-            ExperimentRun run = claim(runId);
+            run = claim(runId);
             if (run == null) {
                 return;
             }
             RunStop stop = executions.started(runId);
-            Map<String, Object> journal;
             try {
                 journal = runner.run(storage.forExecution(run), new RunOptions(runId, DryMode.parse(run.dryMode()), false, stop));
             } catch (RuntimeException e) {
                 // the engine answers every failure with a journal; this guards against its own defects
                 log.error("Run {} could not be executed", runId, e);
+                journal = null;
                 results.store(run, null, "The run could not be executed: " + e.getClass().getSimpleName());
-                return;
             }
-            results.store(run, journal, null);
+            if (journal != null) {
+                results.store(run, journal, null);
+            }
         } finally {
             executions.ended(runId);
             Thread.interrupted(); // an interruption was for this run only, not for JobRunr's worker
+        }
+        endJobAs(run, journal);
+    }
+
+    /** Thrown last, outside the run's bookkeeping: the run's status and journal are stored as they are. */
+    private void endJobAs(ExperimentRun run, Map<String, Object> journal) {
+        JobStateMapping.JobState state = JobStateMapping.of(run.status(), run.deviated(), run.statusReason(), journal);
+        if (state.failed()) {
+            throw new UnsuccessfulRunException(state.message());
+        }
+        if (state.message() != null) { // a deviation: the job succeeded, and says so in its log
+            log.warn("Run {}: {}", run.id(), state.message());
+            dashboardWarning(state.message());
+        }
+    }
+
+    /** A WARN line in the log of the job this thread executes (JobRunr's dashboard). */
+    private static void dashboardWarning(String line) {
+        JobContext job = ThreadLocalJobContext.getJobContext();
+        if (job != null && job != JobContext.Null) {
+            job.logger().warn(line);
         }
     }
 
@@ -82,11 +121,30 @@ public class ExperimentJob {
         }
         ExperimentRun run = retry.untilReachable(runId, "start", () -> runs.findById(runId).orElse(null));
         if (claimed == 0 && !claimLostInOutage(run)) {
-            log.warn("Run {} is not queued ({}); not starting it", runId, run == null ? "missing" : run.status());
+            notStarted(runId, run);
             return null;
         }
         log.info("Run {} started: {}", runId, run.title());
         return run;
+    }
+
+    /**
+     * A job whose run already ended (requeued by other means than the dashboard, whose Requeue starts a new run):
+     * said in the job's log, and the job ends as the run did, so its dashboard state stays true.
+     */
+    private void notStarted(String runId, ExperimentRun run) {
+        if (run == null || !run.status().terminal()) {
+            log.warn("Run {} is not queued ({}); not starting it", runId, run == null ? "missing" : run.status());
+            return;
+        }
+        String line = "Run " + runId + " already ended (" + run.status().wireName() + "); a run never executes twice. "
+                + "Requeue in the dashboard or POST /experiments/" + runId + "/rerun starts a new run of it.";
+        log.warn(line);
+        dashboardWarning(line);
+        JobStateMapping.JobState state = JobStateMapping.of(run.status(), run.deviated(), run.statusReason(), null);
+        if (state.failed()) {
+            throw new UnsuccessfulRunException(state.message());
+        }
     }
 
     /** A retried claim finds 0 rows when the first attempt committed but its answer was lost: the run is ours. */

@@ -1,9 +1,12 @@
 package io.github.dqualizer.ctk.jobs;
 
+import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
+import io.github.dqualizer.ctk.jobs.store.ExperimentRunRepository;
 import java.sql.SQLTransactionRollbackException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import io.github.dqualizer.ctk.jobs.execution.JobsProperties;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

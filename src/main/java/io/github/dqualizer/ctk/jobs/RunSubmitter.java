@@ -1,5 +1,10 @@
 package io.github.dqualizer.ctk.jobs;
 
+import io.github.dqualizer.ctk.jobs.completion.RunQueued;
+import io.github.dqualizer.ctk.jobs.jobrunr.JobStartNudger;
+import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
+import io.github.dqualizer.ctk.jobs.store.RunOutcome;
+import io.github.dqualizer.ctk.jobs.store.StoredExperiment;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;

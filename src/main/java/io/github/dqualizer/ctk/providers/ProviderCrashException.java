@@ -1,6 +1,6 @@
 package io.github.dqualizer.ctk.providers;
 
-import io.github.dqualizer.ctk.experiment.python.PythonError;
+import io.github.dqualizer.ctk.pyvalues.PythonError;
 
 /**
  * A provider error chaoslib does not map to {@code ActivityFailed} (bad URL, executable missing with list

@@ -1,7 +1,9 @@
 package io.github.dqualizer.ctk.providers;
 
+import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A function that experiments call through a CTK {@code python} provider, implemented in Java.
@@ -37,5 +39,13 @@ public interface PythonFunction {
      */
     default boolean acceptsAnyArguments() {
         return false;
+    }
+
+    /**
+     * Why {@code policy} refuses the program these arguments would start, when the function starts one and the
+     * arguments name it literally (no {@code ${…}}): validation answers 400 instead of queuing the run.
+     */
+    default Optional<String> executableRefusal(Map<?, ?> arguments, ExecutablePolicy policy) {
+        return Optional.empty();
     }
 }

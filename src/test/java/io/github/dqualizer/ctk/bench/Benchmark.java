@@ -2,7 +2,7 @@ package io.github.dqualizer.ctk.bench;
 
 import io.github.dqualizer.ctk.CtkApplication;
 import io.github.dqualizer.ctk.engine.RunListener;
-import io.github.dqualizer.ctk.jobs.RunCanceller;
+import io.github.dqualizer.ctk.jobs.execution.RunCanceller;
 import io.github.dqualizer.ctk.providers.RunContext;
 import io.github.dqualizer.ctk.support.MySqlTestDatabase;
 import io.github.dqualizer.ctk.support.TestUsers;
@@ -303,7 +303,7 @@ public final class Benchmark {
     /** Median of the engine's process provider running {@code true}, without engine, job or database around it. */
     private static double providerCost(int count) throws Exception {
         io.github.dqualizer.ctk.providers.process.ProcessProvider provider =
-                new io.github.dqualizer.ctk.providers.process.ProcessProvider(io.github.dqualizer.ctk.experiment.configuration.EnvLookup.system());
+                new io.github.dqualizer.ctk.providers.process.ProcessProvider(io.github.dqualizer.ctk.pyvalues.EnvLookup.system());
         Map<String, Object> block = Map.of("type", "process", "path", "true");
         List<Long> costs = new ArrayList<>();
         for (int i = 0; i < count + 50; i++) {

@@ -3,7 +3,7 @@ package io.github.dqualizer.ctk.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dqualizer.ctk.experiment.ValidationProblem;
-import io.github.dqualizer.ctk.experiment.python.PyValues;
+import io.github.dqualizer.ctk.pyvalues.PyValues;
 import java.util.List;
 import java.util.Map;
 

@@ -1,10 +1,10 @@
 package io.github.dqualizer.ctk.events;
 
-import io.github.dqualizer.ctk.support.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import io.github.dqualizer.ctk.support.LocalClient;
 
-import io.github.dqualizer.ctk.jobs.ExperimentRunRepository;
+import io.github.dqualizer.ctk.jobs.store.ExperimentRunRepository;
 import io.github.dqualizer.ctk.support.Experiments;
 import io.github.dqualizer.ctk.support.TestUsers;
 import java.time.Duration;

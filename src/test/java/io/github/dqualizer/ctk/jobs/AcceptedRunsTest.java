@@ -1,6 +1,7 @@
 package io.github.dqualizer.ctk.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
 
 import java.time.Instant;
 import org.jobrunr.server.BackgroundJobServer;

@@ -3,6 +3,7 @@ package io.github.dqualizer.ctk.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.dqualizer.ctk.jobs.cluster.InstanceIdentity;
 import io.github.dqualizer.ctk.support.ServiceInstance;
 import io.github.dqualizer.ctk.support.TestUsers;
 import java.nio.file.Path;

@@ -2,6 +2,8 @@ package io.github.dqualizer.ctk.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
+import io.github.dqualizer.ctk.jobs.store.ExperimentRunRepository;
 
 import io.github.dqualizer.ctk.support.ServiceInstance;
 import java.sql.Connection;

@@ -1,11 +1,11 @@
 package io.github.dqualizer.ctk.secrets;
 
-import io.github.dqualizer.ctk.support.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
+import io.github.dqualizer.ctk.support.LocalClient;
 
 import io.github.dqualizer.ctk.engine.ExperimentRunner;
 import io.github.dqualizer.ctk.experiment.ExperimentValidator;
-import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
+import io.github.dqualizer.ctk.pyvalues.EnvLookup;
 import io.github.dqualizer.ctk.support.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -53,7 +53,7 @@ class SecretsNeverInClearTextTest {
     static final String DB_PASSWORD = "Zq7dbPassw0rd77e1";
     static final String USER = "secretsUser";
     static final String USER_PASSWORD = "Zq7userPassw0rd3b2d";
-    static final String ENV_NAME = "CTK_TEST_ENV_SECRET";
+    static final String ENV_NAME = "TEST_ENV_SECRET";
     static final List<String> SECRETS = List.of(INLINE_SECRET, ENV_SECRET, DB_PASSWORD, USER_PASSWORD);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

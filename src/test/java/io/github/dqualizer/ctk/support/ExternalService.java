@@ -40,6 +40,11 @@ public final class ExternalService implements AutoCloseable {
 
     /** Starts the service with the given properties and waits until its health endpoint answers. */
     public static ExternalService start(Map<String, String> properties, Path log) {
+        return start(properties, Map.of(), log);
+    }
+
+    /** As {@link #start(Map, Path)}, with {@code environment} added to the OS environment the service inherits. */
+    public static ExternalService start(Map<String, String> properties, Map<String, String> environment, Path log) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), "io.github.dqualizer.ctk.CtkApplication",
@@ -48,7 +53,9 @@ public final class ExternalService implements AutoCloseable {
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process process = builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             ExternalService service = new ExternalService(process, port, log);
             service.awaitReady();
@@ -115,6 +122,13 @@ public final class ExternalService implements AutoCloseable {
     /** {@code POST /execute_experiment} with the demo user's credentials: status code and envelope. */
     public Response submit(String experiment) {
         HttpResponse<String> response = send(authorized(HttpRequest.newBuilder(uri("/execute_experiment")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(experiment)));
+        return new Response(response.statusCode(), parse(response.body()));
+    }
+
+    /** {@code POST /execute_experiment?wait=true}: answers when the run has ended (202 after 20 s). */
+    public Response submitAndWait(String experiment) {
+        HttpResponse<String> response = send(authorized(HttpRequest.newBuilder(uri("/execute_experiment?wait=true&timeout=20")))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(experiment)));
         return new Response(response.statusCode(), parse(response.body()));
     }

@@ -2,7 +2,7 @@ package io.github.dqualizer.ctk.engine.activity;
 
 import io.github.dqualizer.ctk.engine.ActivityPhase;
 import io.github.dqualizer.ctk.engine.journal.JournalState;
-import io.github.dqualizer.ctk.experiment.python.PythonError;
+import io.github.dqualizer.ctk.pyvalues.PythonError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.github.dqualizer.ctk.engine.activity;
 
 import io.github.dqualizer.ctk.engine.substitution.Substitutor;
-import io.github.dqualizer.ctk.experiment.python.PyValues;
-import io.github.dqualizer.ctk.experiment.python.PythonError;
+import io.github.dqualizer.ctk.pyvalues.PyValues;
+import io.github.dqualizer.ctk.pyvalues.PythonError;
 import java.util.Map;
 
 /** Activity pauses (3.7 step 4/8): substituted, must end up non-negative numbers; sleeping honours interruption. */

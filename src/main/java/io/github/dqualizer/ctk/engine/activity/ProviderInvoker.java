@@ -1,9 +1,6 @@
 package io.github.dqualizer.ctk.engine.activity;
 
 import io.github.dqualizer.ctk.engine.substitution.Substitutor;
-import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
-import io.github.dqualizer.ctk.experiment.python.PyValues;
-import io.github.dqualizer.ctk.experiment.python.PythonError;
 import io.github.dqualizer.ctk.providers.PythonFunction;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.RunContext;
@@ -11,6 +8,10 @@ import io.github.dqualizer.ctk.providers.http.HttpProvider;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
 import io.github.dqualizer.ctk.providers.process.ProcessProvider;
 import io.github.dqualizer.ctk.providers.python.PythonProvider;
+import io.github.dqualizer.ctk.pyvalues.EnvLookup;
+import io.github.dqualizer.ctk.pyvalues.PyValues;
+import io.github.dqualizer.ctk.pyvalues.PythonError;
+import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +24,13 @@ public final class ProviderInvoker {
     private final HttpProvider http;
 
     public ProviderInvoker(PythonFunctionRegistry registry, EnvLookup env, HttpProvider http) {
-        this(registry, env, http, ExecutablePolicy.allowAll());
+        this(registry, env, http, ExecutablePolicy.allowAll(), ChildEnvironment.defaults());
     }
 
     public ProviderInvoker(PythonFunctionRegistry registry, EnvLookup env, HttpProvider http,
-                           ExecutablePolicy executables) {
+                           ExecutablePolicy executables, ChildEnvironment childEnvironment) {
         this.registry = registry;
-        this.process = new ProcessProvider(env, executables);
+        this.process = new ProcessProvider(env, executables, childEnvironment);
         this.http = http;
     }
 

@@ -108,6 +108,6 @@ public final class ContinuousHypothesis {
     }
 
     private static String describe(RuntimeException e) {
-        return e instanceof io.github.dqualizer.ctk.experiment.python.PythonError p ? p.describe() : e.toString();
+        return e instanceof io.github.dqualizer.ctk.pyvalues.PythonError p ? p.describe() : e.toString();
     }
 }

@@ -6,7 +6,7 @@ import io.github.dqualizer.ctk.engine.activity.ActivityExecutor;
 import io.github.dqualizer.ctk.engine.activity.RunInterruptedException;
 import io.github.dqualizer.ctk.engine.run.RunSession;
 import io.github.dqualizer.ctk.engine.tolerance.ToleranceChecker;
-import io.github.dqualizer.ctk.experiment.python.PythonError;
+import io.github.dqualizer.ctk.pyvalues.PythonError;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -90,13 +90,5 @@ public final class HypothesisEvaluator {
             return probes;
         }
         return List.of();
-    }
-
-    /** Whether every recorded probe succeeded (a pure tolerance miss). */
-    public static boolean allSucceeded(Map<String, Object> state) {
-        List<?> records = (List<?>) state.get("probes");
-        synchronized (records) {
-            return records.stream().allMatch(r -> "succeeded".equals(((Map<?, ?>) r).get("status")));
-        }
     }
 }

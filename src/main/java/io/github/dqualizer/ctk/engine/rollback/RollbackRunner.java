@@ -5,7 +5,7 @@ import io.github.dqualizer.ctk.engine.activity.ActivityExecutor;
 import io.github.dqualizer.ctk.engine.activity.BackgroundActivities;
 import io.github.dqualizer.ctk.engine.activity.RunInterruptedException;
 import io.github.dqualizer.ctk.engine.run.RunSession;
-import io.github.dqualizer.ctk.experiment.python.PythonError;
+import io.github.dqualizer.ctk.pyvalues.PythonError;
 import java.util.List;
 import java.util.Map;
 

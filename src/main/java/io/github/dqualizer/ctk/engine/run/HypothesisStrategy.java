@@ -1,6 +1,6 @@
 package io.github.dqualizer.ctk.engine.run;
 
-import io.github.dqualizer.ctk.experiment.python.PythonError;
+import io.github.dqualizer.ctk.pyvalues.PythonError;
 
 /** When the steady-state hypothesis runs (3.3). */
 public enum HypothesisStrategy {

@@ -2,6 +2,7 @@ package io.github.dqualizer.ctk.engine.run;
 
 import io.github.dqualizer.ctk.engine.ActivityPhase;
 import io.github.dqualizer.ctk.engine.RunStop;
+import io.github.dqualizer.ctk.engine.SteadyStates;
 import io.github.dqualizer.ctk.engine.activity.ActivityExecutor;
 import io.github.dqualizer.ctk.engine.activity.ProviderInvoker;
 import io.github.dqualizer.ctk.engine.activity.RunInterruptedException;
@@ -11,7 +12,7 @@ import io.github.dqualizer.ctk.engine.journal.JournalState;
 import io.github.dqualizer.ctk.engine.method.MethodRunner;
 import io.github.dqualizer.ctk.engine.rollback.RollbackRunner;
 import io.github.dqualizer.ctk.engine.tolerance.ToleranceChecker;
-import io.github.dqualizer.ctk.experiment.python.PythonError;
+import io.github.dqualizer.ctk.pyvalues.PythonError;
 import java.util.Map;
 
 /**
@@ -70,7 +71,7 @@ public final class RunPhases {
             if (withSsh && strategy.before) {
                 Map<String, Object> state = hypothesis.evaluate(ActivityPhase.HYPOTHESIS_BEFORE, journal::before);
                 if (!Boolean.TRUE.equals(state.get("steady_state_met"))) {
-                    journal.status(HypothesisEvaluator.allSucceeded(state) ? "completed" : "failed");
+                    journal.status(SteadyStates.allSucceeded(state) ? "completed" : "failed");
                     return false;
                 }
             }
@@ -89,7 +90,7 @@ public final class RunPhases {
                 Map<String, Object> state = hypothesis.evaluate(ActivityPhase.HYPOTHESIS_AFTER, journal::after);
                 if (!Boolean.TRUE.equals(state.get("steady_state_met"))) {
                     journal.deviated(true);
-                    journal.status(HypothesisEvaluator.allSucceeded(state) ? "completed" : "failed");
+                    journal.status(SteadyStates.allSucceeded(state) ? "completed" : "failed");
                 }
             }
             return false;

@@ -1,6 +1,6 @@
 package io.github.dqualizer.ctk.engine.substitution;
 
-import io.github.dqualizer.ctk.experiment.python.PyText;
+import io.github.dqualizer.ctk.pyvalues.PyText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

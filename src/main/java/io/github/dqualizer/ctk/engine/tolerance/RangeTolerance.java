@@ -1,7 +1,7 @@
 package io.github.dqualizer.ctk.engine.tolerance;
 
-import io.github.dqualizer.ctk.experiment.python.PyValues;
-import io.github.dqualizer.ctk.experiment.python.PythonError;
+import io.github.dqualizer.ctk.pyvalues.PyValues;
+import io.github.dqualizer.ctk.pyvalues.PythonError;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.github.dqualizer.ctk.engine.tolerance;
 
-import io.github.dqualizer.ctk.experiment.python.PyValues;
-import io.github.dqualizer.ctk.experiment.python.PythonError;
+import io.github.dqualizer.ctk.pyvalues.PyValues;
+import io.github.dqualizer.ctk.pyvalues.PythonError;
 import java.util.Map;
 
 /** The {@code target} rule of regex/jsonpath/range tolerances: {@code output[target]} when the key exists. */

@@ -2,11 +2,11 @@ package io.github.dqualizer.ctk.engine.tolerance;
 
 import io.github.dqualizer.ctk.engine.activity.ProviderInvoker;
 import io.github.dqualizer.ctk.engine.activity.ProviderScope;
-import io.github.dqualizer.ctk.experiment.python.PyRegex;
-import io.github.dqualizer.ctk.experiment.python.PyValues;
-import io.github.dqualizer.ctk.experiment.python.PythonError;
 import io.github.dqualizer.ctk.providers.ActivityFailedException;
 import io.github.dqualizer.ctk.providers.RunContext;
+import io.github.dqualizer.ctk.pyvalues.PyRegex;
+import io.github.dqualizer.ctk.pyvalues.PyValues;
+import io.github.dqualizer.ctk.pyvalues.PythonError;
 import java.util.List;
 import java.util.Map;
 

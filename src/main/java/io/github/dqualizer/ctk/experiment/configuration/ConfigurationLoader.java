@@ -1,6 +1,7 @@
 package io.github.dqualizer.ctk.experiment.configuration;
 
-import io.github.dqualizer.ctk.experiment.python.PythonError;
+import io.github.dqualizer.ctk.pyvalues.EnvLookup;
+import io.github.dqualizer.ctk.pyvalues.PythonError;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package io.github.dqualizer.ctk.experiment.configuration;
 
-import io.github.dqualizer.ctk.experiment.python.PythonError;
-import io.github.dqualizer.ctk.experiment.python.PyText;
+import io.github.dqualizer.ctk.pyvalues.PyText;
+import io.github.dqualizer.ctk.pyvalues.PythonError;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.experiment.configuration;
 
+import io.github.dqualizer.ctk.pyvalues.EnvLookup;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

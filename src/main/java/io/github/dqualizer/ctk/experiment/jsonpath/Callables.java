@@ -1,6 +1,6 @@
 package io.github.dqualizer.ctk.experiment.jsonpath;
 
-import io.github.dqualizer.ctk.experiment.python.PyValues;
+import io.github.dqualizer.ctk.pyvalues.PyValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.github.dqualizer.ctk.experiment.jsonpath;
 
-import io.github.dqualizer.ctk.experiment.python.PythonError;
+import io.github.dqualizer.ctk.pyvalues.PythonError;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,9 +3,9 @@ package io.github.dqualizer.ctk.experiment.validation;
 import static io.github.dqualizer.ctk.experiment.validation.Checks.falsy;
 import static io.github.dqualizer.ctk.experiment.validation.Problems.child;
 
-import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
+import io.github.dqualizer.ctk.pyvalues.EnvLookup;
 import java.util.Map;
 import java.util.Set;
 

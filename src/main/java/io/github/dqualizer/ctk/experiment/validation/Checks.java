@@ -1,6 +1,6 @@
 package io.github.dqualizer.ctk.experiment.validation;
 
-import io.github.dqualizer.ctk.experiment.python.PyValues;
+import io.github.dqualizer.ctk.pyvalues.PyValues;
 
 /** Small Python-flavoured predicates shared by the validators. */
 final class Checks {

@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Controls (section 2.7): rejected by this service unless ignoring them is enabled; then their shape is
  * still checked as chaoslib does (no Python hook is ever called).
  */
+@NamedInterface("controls")
 public final class ControlsValidator {
 
     private ControlsValidator() {

@@ -1,9 +1,9 @@
 package io.github.dqualizer.ctk.experiment.validation;
 
 import io.github.dqualizer.ctk.experiment.ActivityIndex;
-import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
+import io.github.dqualizer.ctk.pyvalues.EnvLookup;
 import java.util.Map;
 
 /** Runs the structural checks of one validation in chaoslib's order. */

@@ -3,12 +3,12 @@ package io.github.dqualizer.ctk.experiment.validation;
 import static io.github.dqualizer.ctk.experiment.validation.Checks.falsy;
 import static io.github.dqualizer.ctk.experiment.validation.Problems.child;
 
-import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
 import io.github.dqualizer.ctk.providers.FunctionParameter;
 import io.github.dqualizer.ctk.providers.PythonFunction;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.process.ExecutableLocator;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
+import io.github.dqualizer.ctk.pyvalues.EnvLookup;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,8 +63,10 @@ final class ProviderValidator {
             problems.add(child(location, "arguments"), "the arguments of a Python activity must be an object");
             return;
         }
-        bind(function.get(), arguments == null ? Map.of() : (Map<?, ?>) arguments, String.valueOf(func),
-                child(location, "arguments"), problems);
+        Map<?, ?> given = arguments == null ? Map.of() : (Map<?, ?>) arguments;
+        bind(function.get(), given, String.valueOf(func), child(location, "arguments"), problems);
+        function.get().executableRefusal(given, executables).ifPresent(refusal -> problems.add(
+                child(child(location, "arguments"), "path"), refusal + ", in activity '" + name + "'"));
     }
 
     /** Python's {@code inspect.signature(func).bind(**arguments)} with configuration/secrets placeholders. */

@@ -4,10 +4,10 @@ import static io.github.dqualizer.ctk.experiment.validation.Problems.child;
 
 import io.github.dqualizer.ctk.experiment.jsonpath.JsonPath;
 import io.github.dqualizer.ctk.experiment.jsonpath.JsonPathException;
-import io.github.dqualizer.ctk.experiment.python.PyRegex;
-import io.github.dqualizer.ctk.experiment.python.PyText;
-import io.github.dqualizer.ctk.experiment.python.PyValues;
-import io.github.dqualizer.ctk.experiment.python.PythonError;
+import io.github.dqualizer.ctk.pyvalues.PyRegex;
+import io.github.dqualizer.ctk.pyvalues.PyText;
+import io.github.dqualizer.ctk.pyvalues.PyValues;
+import io.github.dqualizer.ctk.pyvalues.PythonError;
 import java.util.List;
 import java.util.Map;
 

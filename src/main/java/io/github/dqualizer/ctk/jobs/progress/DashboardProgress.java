@@ -43,6 +43,16 @@ final class DashboardProgress {
         }
     }
 
+    /** A probe that succeeded but missed its tolerance counts as a failure in the bar, and says so. */
+    synchronized void toleranceMissed(String phase, String probe) {
+        if (succeeded > 0) {
+            succeeded--;
+            failed++;
+            bar.setProgress(total, succeeded, failed);
+        }
+        logger.warn(String.format(Locale.ROOT, "%s: probe '%s' missed its tolerance", phase, shortened(probe)));
+    }
+
     /** The run ended: what did run is the whole, so the bar ends full (less its failures). */
     synchronized void ended() {
         total = succeeded + failed;

@@ -2,6 +2,7 @@ package io.github.dqualizer.ctk.jobs.progress;
 
 import io.github.dqualizer.ctk.engine.ActivityPhase;
 import io.github.dqualizer.ctk.engine.RunListener;
+import io.github.dqualizer.ctk.engine.SteadyStates;
 import io.github.dqualizer.ctk.providers.RunContext;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,16 @@ class JobProgressListener implements RunListener {
             Map<?, ?> activity = runRecord.get("activity") instanceof Map<?, ?> a ? a : Map.of();
             progress.finished(phase.name().toLowerCase(Locale.ROOT).replace('_', '-'), String.valueOf(activity.get("name")),
                     runRecord.get("status") instanceof String s ? s : "error", runRecord.get("duration"));
+        }
+    }
+
+    /** A failed probe is already counted; a probe that ran but missed its tolerance is not, until here. */
+    @Override
+    public void hypothesisEvaluated(RunContext run, ActivityPhase phase, Map<String, Object> state) {
+        DashboardProgress progress = runs.get(run.runId());
+        String probe = SteadyStates.missedProbe(state);
+        if (progress != null && probe != null && SteadyStates.allSucceeded(state)) {
+            progress.toleranceMissed(phase.name().toLowerCase(Locale.ROOT).replace('_', '-'), probe);
         }
     }
 

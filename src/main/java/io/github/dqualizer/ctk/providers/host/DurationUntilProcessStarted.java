@@ -1,7 +1,7 @@
 package io.github.dqualizer.ctk.providers.host;
 
 import io.github.dqualizer.ctk.auth.CredentialVerifier;
-import io.github.dqualizer.ctk.metrics.influx.ResilienceMeasurements;
+import io.github.dqualizer.ctk.influx.ResilienceMeasurements;
 import io.github.dqualizer.ctk.providers.FunctionParameter;
 import io.github.dqualizer.ctk.providers.RunContext;
 import java.time.Duration;

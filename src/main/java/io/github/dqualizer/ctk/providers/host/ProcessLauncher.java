@@ -1,6 +1,7 @@
 package io.github.dqualizer.ctk.providers.host;
 
 import io.github.dqualizer.ctk.providers.ActivityFailedException;
+import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +23,11 @@ public class ProcessLauncher {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private final HostProperties properties;
+    private final ChildEnvironment childEnvironment;
 
-    public ProcessLauncher(HostProperties properties) {
+    public ProcessLauncher(HostProperties properties, ChildEnvironment childEnvironment) {
         this.properties = properties;
+        this.childEnvironment = childEnvironment;
     }
 
     /** Starts {@code command}; {@code program} names the log file and gives the working directory. */
@@ -33,7 +36,7 @@ public class ProcessLauncher {
         try {
             Files.createDirectories(properties.logDirectory());
             Path workingDirectory = program.toAbsolutePath().getParent();
-            Process process = new ProcessBuilder(command)
+            Process process = childEnvironment.applyTo(new ProcessBuilder(command))
                     .directory(workingDirectory == null ? null : workingDirectory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

@@ -21,7 +21,7 @@ public class ProcessTable {
 
     private volatile OperatingSystem oshi;
 
-    /** Every live process whose executable is known. */
+    /** Every live process whose executable is known (zombies included, see {@link #matching}). */
     public List<RunningProcess> all() {
         return ProcessHandle.allProcesses()
                 .map(this::describe)
@@ -29,9 +29,12 @@ public class ProcessTable {
                 .toList();
     }
 
-    /** The live processes that {@link RunningProcess#matches(String) match} {@code processName}. */
+    /**
+     * The running processes that {@link RunningProcess#matches(String) match} {@code processName}; a zombie
+     * (ended, not yet reaped by its parent) is not running.
+     */
     public List<RunningProcess> matching(String processName) {
-        return all().stream().filter(process -> process.matches(processName)).toList();
+        return all().stream().filter(process -> runningMatch(process, processName)).toList();
     }
 
     /** The first live match that is not one of the {@code ignored} processes. */
@@ -40,8 +43,13 @@ public class ProcessTable {
                 .filter(handle -> !ignored.contains(handle))
                 .map(this::describe)
                 .flatMap(Optional::stream)
-                .filter(process -> process.matches(processName))
+                .filter(process -> runningMatch(process, processName))
                 .findFirst();
+    }
+
+    /** A match that is not a zombie; the zombie check reads /proc, so it is made for matches only. */
+    static boolean runningMatch(RunningProcess process, String processName) {
+        return process.matches(processName) && !ProcessLiveness.zombie(process.pid());
     }
 
     /** An incremental scan for a polling loop, see {@link ProcessWatch}. */

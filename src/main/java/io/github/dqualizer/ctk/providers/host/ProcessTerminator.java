@@ -9,7 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 
-/** Ends processes forcibly, or gracefully with a deadline after which they are ended forcibly, and waits until they are gone. */
+/**
+ * Ends processes forcibly, or gracefully with a deadline after which they are ended forcibly, and waits until
+ * they no longer run. A process that became a zombie (its parent has not reaped it) no longer runs.
+ */
 @Component
 public class ProcessTerminator {
 
@@ -23,30 +26,55 @@ public class ProcessTerminator {
     public void terminate(List<ProcessHandle> targets, boolean graceful, Duration gracePeriod) throws InterruptedException {
         if (graceful) {
             targets.forEach(ProcessHandle::destroy);
-            awaitExit(targets, gracePeriod);
+            awaitEnd(targets, gracePeriod);
         }
-        List<ProcessHandle> remaining = targets.stream().filter(ProcessHandle::isAlive).toList();
+        List<ProcessHandle> remaining = running(targets);
         for (ProcessHandle target : remaining) {
-            if (!target.destroyForcibly() && target.isAlive()) {
+            if (!target.destroyForcibly() && ProcessLiveness.running(target)) {
                 throw new ActivityFailedException("Could not kill PID " + target.pid() + " (not permitted?)");
             }
         }
-        awaitExit(remaining, properties.exitTimeout());
-        List<Long> survivors = remaining.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
+        awaitEnd(remaining, properties.exitTimeout());
+        List<Long> survivors = running(remaining).stream().map(ProcessHandle::pid).toList();
         if (!survivors.isEmpty()) {
             throw new ActivityFailedException("PIDs " + survivors + " still exist " + properties.exitTimeout().toMillis() + " ms after being killed");
         }
     }
 
-    private static void awaitExit(List<ProcessHandle> targets, Duration timeout) throws InterruptedException {
-        if (targets.isEmpty()) {
+    private static List<ProcessHandle> running(List<ProcessHandle> targets) {
+        return targets.stream().filter(ProcessLiveness::running).toList();
+    }
+
+    /**
+     * Waits until none of {@code targets} runs or {@code timeout} passes. The exit futures complete only once a
+     * process is reaped, so the zombie check is repeated every poll interval. Children of this JVM are reaped by
+     * the JDK at once: for them the wait goes on until that is done, as callers of {@link Process#isAlive()} expect.
+     */
+    private void awaitEnd(List<ProcessHandle> targets, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<ProcessHandle> ownChildren = targets.stream()
+                .filter(target -> target.parent().map(ProcessHandle.current()::equals).orElse(false)).toList();
+        List<ProcessHandle> remaining = running(targets);
+        while (!remaining.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            awaitExits(remaining, Math.min(left, properties.pollInterval().toNanos()));
+            remaining = running(remaining);
+        }
+        awaitExits(ownChildren, deadline - System.nanoTime());
+    }
+
+    private static void awaitExits(List<ProcessHandle> targets, long nanos) throws InterruptedException {
+        if (targets.isEmpty() || nanos <= 0) {
             return;
         }
         CompletableFuture<?>[] exits = targets.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
         try {
-            CompletableFuture.allOf(exits).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            CompletableFuture.allOf(exits).get(nanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            // the callers check isAlive() themselves
+            // the caller checks what still runs
         }
     }
 }

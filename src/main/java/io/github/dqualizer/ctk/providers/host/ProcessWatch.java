@@ -54,7 +54,7 @@ public final class ProcessWatch {
     }
 
     private boolean remember(RunningProcess process, ProcessHandle handle, long now) {
-        if (process.matches(processName)) {
+        if (ProcessTable.runningMatch(process, processName)) {
             return true;
         }
         notMatchingSince.putIfAbsent(handle, now);

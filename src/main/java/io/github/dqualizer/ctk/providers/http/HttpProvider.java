@@ -1,8 +1,8 @@
 package io.github.dqualizer.ctk.providers.http;
 
-import io.github.dqualizer.ctk.experiment.python.PyValues;
 import io.github.dqualizer.ctk.providers.ActivityFailedException;
 import io.github.dqualizer.ctk.providers.ProviderCrashException;
+import io.github.dqualizer.ctk.pyvalues.PyValues;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;

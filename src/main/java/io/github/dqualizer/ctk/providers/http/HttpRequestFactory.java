@@ -1,7 +1,7 @@
 package io.github.dqualizer.ctk.providers.http;
 
-import io.github.dqualizer.ctk.experiment.python.PyText;
 import io.github.dqualizer.ctk.providers.ProviderCrashException;
+import io.github.dqualizer.ctk.pyvalues.PyText;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;

@@ -1,6 +1,6 @@
 package io.github.dqualizer.ctk.providers.process;
 
-import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
+import io.github.dqualizer.ctk.pyvalues.EnvLookup;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

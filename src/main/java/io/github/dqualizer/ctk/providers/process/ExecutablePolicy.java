@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Decides which executables process activities may run ({@code ctk.process.allowed-executables}); empty allows all. */
+/**
+ * Decides which executables experiments may run: {@code process} activities and both {@code processStarting}
+ * functions ({@code ctk.process.allowed-executables}). An empty list allows every executable on the embedded
+ * default and none in the {@code prod} profile ({@code ctk.process.allow-all-when-empty=false}).
+ */
 public final class ExecutablePolicy {
 
-    static final String PROPERTY = "ctk.process.allowed-executables";
+    public static final String PROPERTY = "ctk.process.allowed-executables";
 
     // what /bin/sh would interpret in a string argument beyond splitting words: it could start other programs
     private static final Pattern SHELL_SYNTAX = Pattern.compile("[;&|`$<>(){}\\[\\]*?~!#'\"\\\\\\n\\r]");
@@ -17,17 +21,26 @@ public final class ExecutablePolicy {
     private static final ExecutablePolicy ALLOW_ALL = new ExecutablePolicy(List.of());
 
     private final Set<String> allowed;
+    private final boolean allowAllWhenEmpty;
 
+    /** A list where empty allows every executable. */
     public ExecutablePolicy(List<String> allowed) {
+        this(allowed, true);
+    }
+
+    /** @param allowAllWhenEmpty what an empty list means: every executable ({@code true}) or none */
+    public ExecutablePolicy(List<String> allowed, boolean allowAllWhenEmpty) {
         this.allowed = Set.copyOf(allowed.stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
+        this.allowAllWhenEmpty = allowAllWhenEmpty;
     }
 
     public static ExecutablePolicy allowAll() {
         return ALLOW_ALL;
     }
 
+    /** False when every executable may run. */
     public boolean restricted() {
-        return !allowed.isEmpty();
+        return !allowed.isEmpty() || !allowAllWhenEmpty;
     }
 
     /**
@@ -46,6 +59,10 @@ public final class ExecutablePolicy {
 
     /** Why {@code written} may not run. */
     public String refusal(String written) {
+        if (allowed.isEmpty()) {
+            return "path '" + written + "' may not run: no executable is allowed until " + PROPERTY
+                    + " lists it (an empty list allows none in the prod profile)";
+        }
         return "path '" + written + "' is not on the allow-list (" + PROPERTY + ")";
     }
 

@@ -1,7 +1,7 @@
 package io.github.dqualizer.ctk.providers.process;
 
-import io.github.dqualizer.ctk.experiment.python.PyText;
 import io.github.dqualizer.ctk.providers.ProviderCrashException;
+import io.github.dqualizer.ctk.pyvalues.PyText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +48,6 @@ final class ProcessArguments {
     }
 
     private static String typeName(Object value) {
-        return io.github.dqualizer.ctk.experiment.python.PyValues.typeName(value);
+        return io.github.dqualizer.ctk.pyvalues.PyValues.typeName(value);
     }
 }

@@ -1,9 +1,10 @@
 package io.github.dqualizer.ctk.providers.process;
 
-import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
-import io.github.dqualizer.ctk.experiment.python.PyValues;
 import io.github.dqualizer.ctk.providers.ActivityFailedException;
 import io.github.dqualizer.ctk.providers.ProviderCrashException;
+import io.github.dqualizer.ctk.pyvalues.EnvLookup;
+import io.github.dqualizer.ctk.pyvalues.PyValues;
+import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,14 +25,21 @@ public final class ProcessProvider {
 
     private final EnvLookup env;
     private final ExecutablePolicy executables;
+    private final ChildEnvironment childEnvironment;
 
     public ProcessProvider(EnvLookup env) {
         this(env, ExecutablePolicy.allowAll());
     }
 
     public ProcessProvider(EnvLookup env, ExecutablePolicy executables) {
+        this(env, executables, ChildEnvironment.defaults());
+    }
+
+    /** @param childEnvironment what the started process sees of the service's environment */
+    public ProcessProvider(EnvLookup env, ExecutablePolicy executables, ChildEnvironment childEnvironment) {
         this.env = env;
         this.executables = executables;
+        this.childEnvironment = childEnvironment;
     }
 
     /** @param provider the provider block with substituted arguments */
@@ -53,7 +61,7 @@ public final class ProcessProvider {
         try {
             out = File.createTempFile("ctk-process-", ".out");
             err = File.createTempFile("ctk-process-", ".err");
-            process = new ProcessBuilder(command).redirectOutput(out).redirectError(err)
+            process = childEnvironment.applyTo(new ProcessBuilder(command)).redirectOutput(out).redirectError(err)
                     .redirectInput(ProcessBuilder.Redirect.INHERIT).start();
             boolean finished = timeoutMillis == null ? waitFor(process)
                     : process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS);

@@ -31,7 +31,7 @@ final class RequestFuzzer {
              "method": [{"type": "action", "name": "noop", "provider": {"type": "process", "path": "true"}}]}
             """, """
             {"version": "1.0.0", "title": "fuzz steady", "description": "hypothesis, method, rollbacks",
-             "configuration": {"greeting": "hello", "from_env": {"type": "env", "key": "CTK_FUZZ_UNSET", "default": "x"}},
+             "configuration": {"greeting": "hello", "from_env": {"type": "env", "key": "FUZZ_UNSET_VARIABLE", "default": "x"}},
              "secrets": {"vault": {"token": "fuzz-token"}},
              "extensions": [{"name": "dqualizer", "id": 7}],
              "steady-state-hypothesis": {"title": "echo works",

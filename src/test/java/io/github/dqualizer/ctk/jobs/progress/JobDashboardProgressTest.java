@@ -106,7 +106,7 @@ class JobDashboardProgressTest {
 
     private Job finishedJob(String runId) {
         UUID id = UUID.fromString(runId);
-        await().atMost(Duration.ofSeconds(30)).until(() -> storageProvider.getJobById(id).getState() == StateName.SUCCEEDED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> storageProvider.getJobById(id).getState() != StateName.ENQUEUED && storageProvider.getJobById(id).getState() != StateName.PROCESSING);
         return storageProvider.getJobById(id);
     }
 

@@ -4,9 +4,9 @@ import static io.github.dqualizer.ctk.providers.host.FixedCredentialVerifier.val
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.dqualizer.ctk.metrics.influx.InfluxProperties;
-import io.github.dqualizer.ctk.providers.RunContext;
 import com.sun.net.httpserver.HttpServer;
+import io.github.dqualizer.ctk.influx.InfluxProperties;
+import io.github.dqualizer.ctk.providers.RunContext;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

@@ -3,11 +3,13 @@ package io.github.dqualizer.ctk.providers.host;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dqualizer.ctk.auth.CredentialVerifier;
-import io.github.dqualizer.ctk.metrics.influx.ExpectedRecoveryTimeListener;
-import io.github.dqualizer.ctk.metrics.influx.InfluxProperties;
-import io.github.dqualizer.ctk.metrics.influx.InfluxWriter;
-import io.github.dqualizer.ctk.metrics.influx.ResilienceMeasurements;
+import io.github.dqualizer.ctk.influx.InfluxProperties;
+import io.github.dqualizer.ctk.influx.InfluxWriter;
+import io.github.dqualizer.ctk.influx.ResilienceMeasurements;
+import io.github.dqualizer.ctk.metrics.ExpectedRecoveryTimeListener;
 import io.github.dqualizer.ctk.providers.PythonFunction;
+import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
+import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,16 @@ class HostWiringTest {
         @Bean
         CredentialVerifier credentialVerifier() {
             return new FixedCredentialVerifier();
+        }
+
+        @Bean
+        ExecutablePolicy executablePolicy() {
+            return ExecutablePolicy.allowAll();
+        }
+
+        @Bean
+        ChildEnvironment childEnvironment() {
+            return ChildEnvironment.defaults();
         }
     }
 

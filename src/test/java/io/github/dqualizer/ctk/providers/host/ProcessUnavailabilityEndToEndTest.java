@@ -1,10 +1,10 @@
 package io.github.dqualizer.ctk.providers.host;
 
-import io.github.dqualizer.ctk.support.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import io.github.dqualizer.ctk.support.LocalClient;
 
-import io.github.dqualizer.ctk.metrics.influx.RecordingInfluxServer;
+import io.github.dqualizer.ctk.influx.RecordingInfluxServer;
 import io.github.dqualizer.ctk.support.ExampleExperiments;
 import io.github.dqualizer.ctk.support.TestUsers;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package io.github.dqualizer.ctk.providers.process;
 
-import io.github.dqualizer.ctk.support.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.github.dqualizer.ctk.support.LocalClient;
 
-import io.github.dqualizer.ctk.experiment.configuration.EnvLookup;
 import io.github.dqualizer.ctk.providers.ActivityFailedException;
+import io.github.dqualizer.ctk.pyvalues.EnvLookup;
 import io.github.dqualizer.ctk.support.TestUsers;
 import java.time.Duration;
 import java.util.List;

@@ -1,0 +1,5 @@
+/**
+ * Database-specific tuning that is not a feature of its own (MySQL statement cache settings on the pool).
+ * Depends on no other module; it must not know runs or HTTP.
+ */
+package io.github.dqualizer.ctk.database;

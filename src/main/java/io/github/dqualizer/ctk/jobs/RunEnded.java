@@ -1,5 +1,0 @@
-package io.github.dqualizer.ctk.jobs;
-
-/** Published (as a Spring application event) once a run's final status is stored, on the instance that stored it. */
-public record RunEnded(RunOutcome outcome) {
-}

@@ -1,5 +1,0 @@
-package io.github.dqualizer.ctk.jobs;
-
-/** Published (as a Spring application event) once an accepted run is stored and its job enqueued. */
-public record RunQueued(String runId) {
-}

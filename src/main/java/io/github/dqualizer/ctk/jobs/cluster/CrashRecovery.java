@@ -1,0 +1,68 @@
+package io.github.dqualizer.ctk.jobs.cluster;
+
+import io.github.dqualizer.ctk.jobs.execution.RunExecutions;
+import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
+import io.github.dqualizer.ctk.jobs.store.ExperimentRunRepository;
+import io.github.dqualizer.ctk.jobs.store.RunStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Looks for runs left {@code running} with nobody executing them: runs of an instance that died (kill -9, power
+ * loss), and runs of this instance that it no longer executes (an unexpected error ended their execution without
+ * storing their end). {@link RunRecoveries} ends them, each on a thread of its own. A run is registered as
+ * executing before it is claimed, so "running here but not registered" is certain; the recovery's conditional
+ * claim makes a run that ended meanwhile a no-op. The look itself is one indexed query: cheap enough for 10 s.
+ */
+@Component
+class CrashRecovery {
+
+    private static final Logger log = LoggerFactory.getLogger(CrashRecovery.class);
+
+    private final ExperimentRunRepository runs;
+    private final LiveInstances liveInstances;
+    private final InstanceIdentity instance;
+    private final RunExecutions executions;
+    private final RunRecoveries recoveries;
+    private volatile boolean ready;
+
+    CrashRecovery(ExperimentRunRepository runs, LiveInstances liveInstances, InstanceIdentity instance,
+                  RunExecutions executions, RunRecoveries recoveries) {
+        this.runs = runs;
+        this.liveInstances = liveInstances;
+        this.instance = instance;
+        this.executions = executions;
+        this.recoveries = recoveries;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void applicationReady() {
+        ready = true;
+    }
+
+    @Scheduled(fixedDelayString = "${ctk.jobs.recovery-interval:10s}", initialDelayString = "${ctk.jobs.recovery-initial-delay:2s}")
+    void recoverOrphanedRuns() {
+        if (!ready || !instance.hasJobServer()) {
+            return; // a recoverer without a heartbeat would look dead to the others, which would recover the run again
+        }
+        try {
+            for (ExperimentRun run : runs.findByStatus(RunStatus.RUNNING)) {
+                if (instance.name().equals(run.node())) {
+                    if (!executions.isHere(run.id())) {
+                        recoveries.recover(run, "It was left running on this instance (" + run.node()
+                                + ") after an unexpected error ended its execution");
+                    }
+                } else if (!liveInstances.isAlive(run.node())) {
+                    recoveries.recover(run, "The instance running it (" + run.node() + ") stopped unexpectedly");
+                }
+            }
+        } catch (DataAccessException e) {
+            log.debug("Cannot look for orphaned runs now: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.dqualizer.ctk.jobs.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Transactional;
+
+public interface ExperimentRunRepository extends JpaRepository<ExperimentRun, String> {
+
+    Optional<ExperimentRun> findByIdAndOwner(String id, String owner);
+
+    Page<ExperimentRun> findByOwnerOrderBySeqDesc(String owner, Pageable pageable);
+
+    Page<ExperimentRun> findAllByOrderBySeqDesc(Pageable pageable);
+
+    List<ExperimentRun> findByStatusIn(List<RunStatus> statuses);
+
+    List<ExperimentRun> findByNodeAndStatusAndCancelRequestedTrue(String node, RunStatus status);
+
+    List<ExperimentRun> findByStatus(RunStatus status);
+
+    long countByStatus(RunStatus status);
+
+    /**
+     * Claims a queued run for {@code node} in one statement (no load-then-merge); 0 when it is no longer
+     * queued (cancelled, recovered or already started). Native SQL: Hibernate translates JPQL updates anew
+     * on every execution, while parameters still bind as the entity's (times in UTC). Bumps the version,
+     * so a concurrent merge elsewhere (cancel, recovery) notices.
+     */
+    @Transactional
+    @Modifying
+    @Query(nativeQuery = true, value = "UPDATE experiment_runs SET status = 'RUNNING', node = :node, started_at = :at,"
+            + " version = version + 1 WHERE id = :id AND status = 'QUEUED'")
+    int markStarted(@Param("id") String id, @Param("node") String node, @Param("at") Instant at);
+
+    /**
+     * Stores the end of a run that {@code node} is executing; 0 when the run is no longer that node's
+     * running run (recovered by another instance). A cancellation request does not stand in its way.
+     */
+    @Transactional
+    @Modifying
+    @Query(nativeQuery = true, value = "UPDATE experiment_runs SET status = :status, deviated = :deviated,"
+            + " journal_json = :journal, status_reason = :reason, ended_at = :at, version = version + 1"
+            + " WHERE id = :id AND node = :node AND status = 'RUNNING'")
+    int markEnded(@Param("id") String id, @Param("node") String node, @Param("status") String status,
+                  @Param("deviated") Boolean deviated, @Param("journal") String journal,
+                  @Param("reason") String reason, @Param("at") Instant at);
+
+    /**
+     * Claims a run left running (by a dead instance, or on this one after an unexpected error) for {@code node} to
+     * play its rollbacks; 0 when it changed since it was read at {@code version} (ended, cancelled, claimed elsewhere).
+     */
+    @Transactional
+    @Modifying
+    @Query(nativeQuery = true, value = "UPDATE experiment_runs SET node = :node, status_reason = :reason,"
+            + " version = version + 1 WHERE id = :id AND status = 'RUNNING' AND version = :version")
+    int claimForRecovery(@Param("id") String id, @Param("version") long version, @Param("node") String node,
+                         @Param("reason") String reason);
+
+    /** Ends a queued run that will never start; 0 when it changed since it was read at {@code version}. */
+    @Transactional
+    @Modifying
+    @Query(nativeQuery = true, value = "UPDATE experiment_runs SET status = 'INTERRUPTED', status_reason = :reason,"
+            + " ended_at = :at, version = version + 1 WHERE id = :id AND status = 'QUEUED' AND version = :version")
+    int endQueued(@Param("id") String id, @Param("version") long version, @Param("reason") String reason,
+                  @Param("at") Instant at);
+}
