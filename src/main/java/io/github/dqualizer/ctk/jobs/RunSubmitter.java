@@ -49,15 +49,33 @@ public class RunSubmitter {
         String title = String.valueOf(experiment.get("title"));
         ExperimentRun run = new ExperimentRun(runId, owner, storedTitle(title), dryMode, storage.maskedDocument(experiment),
                 storage.encryptedSecrets(experiment), clock.instant());
+        return enqueue(run, title);
+    }
+
+    /**
+     * Runs a finished run again as a new run (its own id, job and journal, {@code rerun_of} the original), for the
+     * original's owner, with the original's stored document and encrypted secrets. Blocking (JDBC).
+     *
+     * @throws IllegalStateException when the original has not ended (it would run twice at once)
+     */
+    public RunOutcome rerun(ExperimentRun original) {
+        if (!original.status().terminal()) {
+            throw new IllegalStateException("Run " + original.id() + " is " + original.status().wireName()
+                    + "; only an ended run can run again");
+        }
+        return enqueue(original.rerun(newRunId(), clock.instant()), original.title());
+    }
+
+    private RunOutcome enqueue(ExperimentRun run, String title) {
         acceptedRuns.accepted(run); // before its job exists, so the job always finds it
         try {
-            writer.store(run, job(runId, title));
+            writer.store(run, job(run.id(), title));
         } catch (RuntimeException e) {
-            acceptedRuns.take(runId);
+            acceptedRuns.take(run.id());
             throw e;
         }
-        events.publishEvent(new RunQueued(runId));
-        nudger.nudge(runId);
+        events.publishEvent(new RunQueued(run.id()));
+        nudger.nudge(run.id());
         return RunOutcome.of(run);
     }
 

@@ -39,6 +39,7 @@ public class ExperimentRun {
     @Column(insertable = false, updatable = false)
     private Long seq;
     private boolean cancelRequested;
+    private String rerunOf;
 
     protected ExperimentRun() {
     }
@@ -53,6 +54,13 @@ public class ExperimentRun {
         this.secretsCipher = secretsCipher;
         this.submittedAt = submittedAt;
         this.status = RunStatus.QUEUED;
+    }
+
+    /** A new queued run of this one: same owner, document and secrets (still encrypted, never decrypted here). */
+    public ExperimentRun rerun(String newId, Instant at) {
+        ExperimentRun again = new ExperimentRun(newId, owner, title, dryMode, experimentJson, secretsCipher, at);
+        again.rerunOf = id;
+        return again;
     }
 
     /** A rolled-back insert leaves Hibernate's initial version behind; without it the run counts as new again. */
@@ -101,4 +109,6 @@ public class ExperimentRun {
     public boolean cancelRequested() { return cancelRequested; }
     /** The optimistic-lock version as read, for conditional UPDATEs. */
     public long version() { return version == null ? 0 : version; }
+    /** The run this one repeats, or null. */
+    public String rerunOf() { return rerunOf; }
 }
