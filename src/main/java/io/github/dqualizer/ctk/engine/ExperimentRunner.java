@@ -6,6 +6,7 @@ import io.github.dqualizer.ctk.experiment.EngineProperties;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.http.HttpProvider;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
+import io.github.dqualizer.ctk.providers.process.ProcessProvider;
 import io.github.dqualizer.ctk.pythonruntime.PythonRuntime;
 import io.github.dqualizer.ctk.pythonruntime.PythonSession;
 import io.github.dqualizer.ctk.pyvalues.EnvLookup;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Runs a validated CTK experiment like chaoslib's {@code run_experiment} and returns its journal. Runs are
@@ -24,9 +26,10 @@ public class ExperimentRunner {
 
     private final PythonFunctionRegistry registry;
     private final List<RunListener> listeners;
-    private final HttpProvider http = new HttpProvider();
+    private final HttpProvider http;
     private final ExecutablePolicy executables;
     private final ChildEnvironment childEnvironment;
+    private final DataSize maxOutputSize;
     private final PythonRuntime python;
     private volatile boolean ignoreControls;
     private volatile EnvLookup env;
@@ -53,6 +56,8 @@ public class ExperimentRunner {
         this.ignoreControls = properties.ignoreControls();
         this.executables = executables;
         this.childEnvironment = childEnvironment;
+        this.maxOutputSize = properties.maxOutputSize();
+        this.http = new HttpProvider(maxOutputSize);
         // env configuration and secrets never see the service's own variables, even in runs queued before an upgrade
         this.env = childEnvironment::lookup;
     }
@@ -73,8 +78,8 @@ public class ExperimentRunner {
     public Map<String, Object> run(Map<String, Object> experiment, RunOptions options) {
         // one Python worker per run, started by its first python call; closing it leaves no Python process
         try (PythonSession session = python.session(options.runId())) {
-            ProviderInvoker providers = new ProviderInvoker(registry, env, http, executables, childEnvironment,
-                    session);
+            ProviderInvoker providers = new ProviderInvoker(registry,
+                    new ProcessProvider(env, executables, childEnvironment, maxOutputSize), http, session);
             return new RunStarter(providers, listeners, env, ignoreControls).run(experiment, options);
         } catch (RuntimeException e) {
             // last resort: the contract is a journal, whatever happened

@@ -21,7 +21,7 @@ class EngineWiringTest {
     @Test
     void beansWithoutFunctionsOrListenersThenRunnable() {
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-            context.registerBean(EngineProperties.class, () -> new EngineProperties(true));
+            context.registerBean(EngineProperties.class, () -> new EngineProperties(true, null));
             context.registerBean(ProcessProperties.class, ProcessProperties::defaults);
             context.registerBean(ExecutablePolicy.class, ExecutablePolicy::allowAll);
             context.registerBean(ChildEnvironment.class, ChildEnvironment::defaults);

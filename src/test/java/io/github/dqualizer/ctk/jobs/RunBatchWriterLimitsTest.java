@@ -86,7 +86,7 @@ class RunBatchWriterLimitsTest {
         String runId = submitter.newRunId();
 
         assertThatThrownBy(() -> submitter.submit(runId, "demoUser",
-                Map.of("title", "waits too long", "description", "d", "method", List.of()), null))
+                Map.of("title", "waits too long", "description", "d", "method", List.of()), (String) null))
                 .isInstanceOf(SubmissionNotStoredException.class)
                 .hasMessage("The run could not be stored within 1 s (the database is slow or unreachable); "
                         + "nothing was stored. Retry later.");

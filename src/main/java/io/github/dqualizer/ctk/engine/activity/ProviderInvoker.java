@@ -33,8 +33,14 @@ public final class ProviderInvoker {
      */
     public ProviderInvoker(PythonFunctionRegistry registry, EnvLookup env, HttpProvider http,
                            ExecutablePolicy executables, ChildEnvironment childEnvironment, PythonSession pythonSession) {
+        this(registry, new ProcessProvider(env, executables, childEnvironment), http, pythonSession);
+    }
+
+    /** @param process the process provider of the run (its environment, allow-list and output limit) */
+    public ProviderInvoker(PythonFunctionRegistry registry, ProcessProvider process, HttpProvider http,
+                           PythonSession pythonSession) {
         this.registry = registry;
-        this.process = new ProcessProvider(env, executables, childEnvironment);
+        this.process = process;
         this.http = http;
         this.pythonSession = pythonSession;
     }

@@ -39,6 +39,10 @@ public class ExperimentRun {
     @Column(insertable = false, updatable = false)
     private Long seq;
     private boolean cancelRequested;
+    @Column(length = 36)
+    private String scheduleId;
+    @Column(length = 2048)
+    private String callbackUrl;
     private String rerunOf;
 
     protected ExperimentRun() {
@@ -54,6 +58,12 @@ public class ExperimentRun {
         this.secretsCipher = secretsCipher;
         this.submittedAt = submittedAt;
         this.status = RunStatus.QUEUED;
+    }
+
+    /** The schedule that fired this run and where its outcome is POSTed when it ends; both may be null. */
+    public void origin(String scheduleId, String callbackUrl) {
+        this.scheduleId = scheduleId;
+        this.callbackUrl = callbackUrl;
     }
 
     /** A new queued run of this one: same owner, document and secrets (still encrypted, never decrypted here). */
@@ -109,6 +119,8 @@ public class ExperimentRun {
     public boolean cancelRequested() { return cancelRequested; }
     /** The optimistic-lock version as read, for conditional UPDATEs. */
     public long version() { return version == null ? 0 : version; }
+    public String scheduleId() { return scheduleId; }
+    public String callbackUrl() { return callbackUrl; }
     /** The run this one repeats, or null. */
     public String rerunOf() { return rerunOf; }
 }
