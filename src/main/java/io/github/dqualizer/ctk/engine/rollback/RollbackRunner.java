@@ -39,6 +39,7 @@ public final class RollbackRunner {
                 (int) backgroundCount, session.journal());
         boolean cut = false;
         try {
+            session.controls().before("rollback", session.experiment());
             for (Object item : rollbacks) {
                 Map<?, ?> entry = (Map<?, ?>) item;
                 try {
@@ -59,6 +60,11 @@ public final class RollbackRunner {
             cut = true;
         } finally {
             background.await();
+            try {
+                session.controls().after("rollback", session.experiment(), session.journal().rollbacks());
+            } catch (RunInterruptedException e) {
+                session.journal().status("interrupted");
+            }
         }
         if (!cut && backgroundCount > 0 && Thread.currentThread().isInterrupted()) {
             // interrupted while waiting for the background rollbacks, which were interrupted in turn
