@@ -3,9 +3,12 @@ package io.github.dqualizer.ctk.api;
 import io.github.dqualizer.ctk.engine.DryMode;
 import io.github.dqualizer.ctk.experiment.ExperimentValidator;
 import io.github.dqualizer.ctk.experiment.ValidationProblem;
+import io.github.dqualizer.ctk.jobs.RunOrigin;
 import io.github.dqualizer.ctk.jobs.RunSubmitter;
 import io.github.dqualizer.ctk.jobs.completion.RunWaiter;
 import io.github.dqualizer.ctk.jobs.store.RunOutcome;
+import io.github.dqualizer.ctk.notifications.CallbackRejectedException;
+import io.github.dqualizer.ctk.notifications.CallbackTargets;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -28,15 +31,17 @@ class ExperimentController {
     private final ExperimentValidator validator;
     private final RunSubmitter submitter;
     private final RunWaiter waiter;
+    private final CallbackTargets callbacks;
     private final ApiProperties properties;
 
     ExperimentController(Authenticator authenticator, BodyReader bodyReader, ExperimentValidator validator,
-                         RunSubmitter submitter, RunWaiter waiter, ApiProperties properties) {
+                         RunSubmitter submitter, RunWaiter waiter, CallbackTargets callbacks, ApiProperties properties) {
         this.authenticator = authenticator;
         this.bodyReader = bodyReader;
         this.validator = validator;
         this.submitter = submitter;
         this.waiter = waiter;
+        this.callbacks = callbacks;
         this.properties = properties;
     }
 
@@ -44,16 +49,18 @@ class ExperimentController {
     Mono<ResponseEntity<Envelope>> execute(ServerHttpRequest request,
                                            @RequestParam(required = false) Boolean wait,
                                            @RequestParam(required = false) Long timeout,
-                                           @RequestParam(required = false) String dry) {
+                                           @RequestParam(required = false) String dry,
+                                           @RequestParam(required = false) String callback) {
         boolean waitForEnd = wait == null ? properties.waitByDefault() : wait;
         return authenticator.authenticate(request)
                 .flatMap(owner -> {
                     BodyReader.requireSupported(request);
                     String dryMode = dryMode(dry);
                     Duration waitTimeout = waitTimeout(timeout);
+                    RunOrigin origin = RunOrigin.api(dryMode, callbackUrl(callback));
                     return bodyReader.read(request)
                             .flatMap(experiment -> validated(experiment))
-                            .flatMap(experiment -> submit(owner, experiment, dryMode, waitForEnd, waitTimeout));
+                            .flatMap(experiment -> submit(owner, experiment, origin, waitForEnd, waitTimeout));
                 });
     }
 
@@ -76,10 +83,10 @@ class ExperimentController {
                         : Mono.error(ApiException.invalidExperiment(describe(problems))));
     }
 
-    private Mono<ResponseEntity<Envelope>> submit(String owner, Map<String, Object> experiment, String dryMode,
+    private Mono<ResponseEntity<Envelope>> submit(String owner, Map<String, Object> experiment, RunOrigin origin,
                                                   boolean waitForEnd, Duration waitTimeout) {
         String runId = submitter.newRunId();
-        Mono<RunOutcome> stored = Mono.fromCallable(() -> submitter.submit(runId, owner, experiment, dryMode))
+        Mono<RunOutcome> stored = Mono.fromCallable(() -> submitter.submit(runId, owner, experiment, origin))
                 .subscribeOn(Schedulers.boundedElastic());
         if (!waitForEnd) {
             return stored.map(outcome -> respond(Outcomes.accepted(runId, outcome.title())));
@@ -109,6 +116,14 @@ class ExperimentController {
             DryMode mode = DryMode.parse(dry);
             return mode == null ? null : dry;
         } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request.", e.getMessage());
+        }
+    }
+
+    private String callbackUrl(String callback) {
+        try {
+            return callbacks.check(callback);
+        } catch (CallbackRejectedException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request.", e.getMessage());
         }
     }

@@ -10,21 +10,20 @@ final class Outcomes {
     }
 
     static Envelope envelope(RunOutcome outcome) {
-        return envelope(outcome.runId(), outcome.title(), outcome.status(), outcome.deviated());
-    }
-
-    static Envelope envelope(String runId, String title, RunStatus status, Boolean deviated) {
+        String runId = outcome.runId();
+        RunStatus status = outcome.status();
         if (!status.terminal()) {
-            return accepted(runId, title);
+            return accepted(runId, outcome.title());
         }
         int code = status == RunStatus.COMPLETED ? 200 : 500;
         return new Envelope(code, "Experiment was executed and terminated with status: " + status.wireName() + ".",
-                "The journal is at /experiments/" + runId + "/journal.", runId, title, deviated, status.wireName());
+                "The journal is at /experiments/" + runId + "/journal.", runId, outcome.title(), outcome.deviated(),
+                status.wireName(), outcome.responseMeasures());
     }
 
     static Envelope accepted(String runId, String title) {
         return new Envelope(202, "Experiment was accepted and queued.",
                 "Follow the run at /experiments/" + runId + "; its journal will be at /experiments/" + runId + "/journal.",
-                runId, title, null, null);
+                runId, title, null, null, null);
     }
 }

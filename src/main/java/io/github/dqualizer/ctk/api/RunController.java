@@ -3,6 +3,8 @@ package io.github.dqualizer.ctk.api;
 import io.github.dqualizer.ctk.jobs.execution.RunCanceller;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
 import io.github.dqualizer.ctk.jobs.store.RunQueries;
+import io.github.dqualizer.ctk.jobs.RunSubmitter;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,14 +31,16 @@ class RunController {
     private final VisibleRuns visibleRuns;
     private final RunQueries queries;
     private final RunCanceller canceller;
+    private final RunSubmitter submitter;
     private final ApiProperties properties;
 
     RunController(Authenticator authenticator, VisibleRuns visibleRuns, RunQueries queries, RunCanceller canceller,
-                  ApiProperties properties) {
+                  RunSubmitter submitter, ApiProperties properties) {
         this.authenticator = authenticator;
         this.visibleRuns = visibleRuns;
         this.queries = queries;
         this.canceller = canceller;
+        this.submitter = submitter;
         this.properties = properties;
     }
 
@@ -45,7 +49,23 @@ class RunController {
         return authenticator.caller(request)
                 .flatMap(caller -> visibleRuns.find(caller, id)
                         .flatMap(run -> blocking(() -> canceller.cancel(run, caller.username()))))
-                .map(run -> ResponseEntity.accepted().body(RunView.of(run)));
+                .map(run -> ResponseEntity.accepted().body(RunView.afterCancel(run)));
+    }
+
+    /** A new run of an ended run's experiment, for the same owner, linked by {@code rerun_of}; 409 while it has not ended. */
+    @PostMapping("/experiments/{id}/rerun")
+    Mono<ResponseEntity<RunView>> rerun(ServerHttpRequest request, @PathVariable String id) {
+        return owned(request, id)
+                .flatMap(run -> {
+                    if (!run.status().terminal()) {
+                        return Mono.error(new ApiException(HttpStatus.CONFLICT, "Run has not ended.", "Run " + id + " is "
+                                + run.status().wireName() + "; it can run again once it has ended (cancel it to end it now)."));
+                    }
+                    return blocking(() -> submitter.rerun(run))
+                            .flatMap(again -> blocking(() -> queries.any(again.runId()).orElseThrow()));
+                })
+                .map(again -> ResponseEntity.accepted().location(URI.create("/experiments/" + again.id()))
+                        .body(RunView.of(again)));
     }
 
     @PostMapping("/experiments/stop-all")

@@ -4,6 +4,7 @@ import io.github.dqualizer.ctk.events.EventsProperties;
 import io.github.dqualizer.ctk.events.RunEvent;
 import io.github.dqualizer.ctk.events.RunEventStream;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
+import io.github.dqualizer.ctk.jobs.store.RunOutcome;
 import io.github.dqualizer.ctk.jobs.store.RunQueries;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.http.CacheControl;
@@ -76,7 +77,7 @@ class RunEventsController {
                 .map(run -> ServerSentEvent.builder()
                         .id(Long.toString(eventId))
                         .event(OUTCOME)
-                        .data((Object) Outcomes.envelope(run.id(), run.title(), run.status(), run.deviated()))
+                        .data((Object) Outcomes.envelope(RunOutcome.of(run)))
                         .build());
     }
 

@@ -3,6 +3,8 @@ package io.github.dqualizer.ctk.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
+import io.github.dqualizer.ctk.jobs.store.RunOutcome;
+import io.github.dqualizer.ctk.recovery.ResponseMeasures;
 import java.time.Instant;
 
 /** A run as {@code GET /experiments/{id}} shows it. */
@@ -13,11 +15,27 @@ record RunView(@JsonProperty("run_id") String runId, String title, String status
                @JsonProperty("submitted_at") Instant submittedAt,
                @JsonProperty("started_at") Instant startedAt,
                @JsonProperty("ended_at") Instant endedAt,
+               @JsonProperty("rerun_of") String rerunOf,
+               @JsonProperty("schedule_id") String scheduleId,
+               @JsonProperty("response_measures") ResponseMeasures responseMeasures,
                Envelope outcome) {
 
+    /** What a client asking to cancel sees: {@code cancelling} while the run has not ended yet. */
+    static final String CANCELLING = "cancelling";
+
     static RunView of(ExperimentRun run) {
-        return new RunView(run.id(), run.title(), run.status().wireName(), run.deviated(), run.dryMode(),
-                run.statusReason(), run.submittedAt(), run.startedAt(), run.endedAt(), Outcomes.envelope(run.id(),
-                run.title(), run.status(), run.deviated()));
+        return of(run, run.status().wireName());
+    }
+
+    /** The answer to a cancel: a run that has not ended yet is being cancelled, not simply running. */
+    static RunView afterCancel(ExperimentRun run) {
+        return of(run, run.status().terminal() ? run.status().wireName() : CANCELLING);
+    }
+
+    private static RunView of(ExperimentRun run, String status) {
+        RunOutcome outcome = RunOutcome.of(run);
+        return new RunView(run.id(), run.title(), status, run.deviated(), run.dryMode(),
+                run.statusReason(), run.submittedAt(), run.startedAt(), run.endedAt(), run.rerunOf(), run.scheduleId(),
+                outcome.responseMeasures(), Outcomes.envelope(outcome));
     }
 }

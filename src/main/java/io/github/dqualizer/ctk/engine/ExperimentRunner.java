@@ -6,12 +6,16 @@ import io.github.dqualizer.ctk.experiment.EngineProperties;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.http.HttpProvider;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
+import io.github.dqualizer.ctk.providers.process.ProcessProvider;
+import io.github.dqualizer.ctk.pythonruntime.PythonRuntime;
+import io.github.dqualizer.ctk.pythonruntime.PythonSession;
 import io.github.dqualizer.ctk.pyvalues.EnvLookup;
 import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Runs a validated CTK experiment like chaoslib's {@code run_experiment} and returns its journal. Runs are
@@ -22,9 +26,11 @@ public class ExperimentRunner {
 
     private final PythonFunctionRegistry registry;
     private final List<RunListener> listeners;
-    private final HttpProvider http = new HttpProvider();
+    private final HttpProvider http;
     private final ExecutablePolicy executables;
     private final ChildEnvironment childEnvironment;
+    private final DataSize maxOutputSize;
+    private final PythonRuntime python;
     private volatile boolean ignoreControls;
     private volatile EnvLookup env;
 
@@ -36,14 +42,22 @@ public class ExperimentRunner {
         this(registry, listeners, properties, ExecutablePolicy.allowAll(), ChildEnvironment.defaults());
     }
 
-    @Autowired
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties,
                             ExecutablePolicy executables, ChildEnvironment childEnvironment) {
+        this(registry, listeners, properties, executables, childEnvironment, PythonRuntime.withDefaults());
+    }
+
+    @Autowired
+    public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties,
+                            ExecutablePolicy executables, ChildEnvironment childEnvironment, PythonRuntime python) {
         this.registry = registry;
+        this.python = python;
         this.listeners = List.copyOf(listeners);
         this.ignoreControls = properties.ignoreControls();
         this.executables = executables;
         this.childEnvironment = childEnvironment;
+        this.maxOutputSize = properties.maxOutputSize();
+        this.http = new HttpProvider(maxOutputSize);
         // env configuration and secrets never see the service's own variables, even in runs queued before an upgrade
         this.env = childEnvironment::lookup;
     }
@@ -62,8 +76,10 @@ public class ExperimentRunner {
      * Never throws and never returns null; interrupting the calling thread cancels the run.
      */
     public Map<String, Object> run(Map<String, Object> experiment, RunOptions options) {
-        try {
-            ProviderInvoker providers = new ProviderInvoker(registry, env, http, executables, childEnvironment);
+        // one Python worker per run, started by its first python call; closing it leaves no Python process
+        try (PythonSession session = python.session(options.runId())) {
+            ProviderInvoker providers = new ProviderInvoker(registry,
+                    new ProcessProvider(env, executables, childEnvironment, maxOutputSize), http, session);
             return new RunStarter(providers, listeners, env, ignoreControls).run(experiment, options);
         } catch (RuntimeException e) {
             // last resort: the contract is a journal, whatever happened

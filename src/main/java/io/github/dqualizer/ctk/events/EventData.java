@@ -1,6 +1,7 @@
 package io.github.dqualizer.ctk.events;
 
 import io.github.dqualizer.ctk.engine.ActivityPhase;
+import io.github.dqualizer.ctk.engine.SteadyStates;
 import io.github.dqualizer.ctk.jobs.store.RunStatus;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -48,6 +49,10 @@ final class EventData {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("phase", phase);
         data.put("steady_state_met", state.get("steady_state_met") instanceof Boolean b ? b : null);
+        String missed = SteadyStates.missedProbe(state);
+        if (missed != null) {
+            data.put("missed_probe", shortened(missed)); // the probe out of tolerance (or failed): a deviation's cause
+        }
         return data;
     }
 
@@ -59,7 +64,10 @@ final class EventData {
     }
 
     private static String name(Map<?, ?> activity) {
-        String name = text(activity == null ? null : activity.get("name"));
+        return shortened(text(activity == null ? null : activity.get("name")));
+    }
+
+    private static String shortened(String name) {
         return name != null && name.length() > MAX_NAME ? name.substring(0, MAX_NAME - 1) + "…" : name;
     }
 

@@ -50,8 +50,7 @@ public class ExperimentReader {
             }
             return result;
         } catch (JacksonException e) {
-            throw new ExperimentFormatException("Malformed " + format + at(e.getLocation()) + ": "
-                    + withoutInternals(e.getOriginalMessage()));
+            throw new ExperimentFormatException(PlainParseProblem.describe(e, format));
         }
     }
 
@@ -132,17 +131,7 @@ public class ExperimentReader {
         if (location == null || location.getLineNr() < 1) {
             return "";
         }
-        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-    }
-
-    /** Jackson names its own classes in some messages ("from `StreamReadConstraints...`"): clients need no internals. */
-    private static String withoutInternals(String message) {
-        if (message == null) {
-            return "unreadable document";
-        }
-        // e.g. "java.io.CharConversionException: Invalid UTF-8 start byte" keeps only what is wrong with the bytes
-        return message.replaceAll(",? ?from `[^`]*`", "")
-                .replaceAll("\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ?", "");
+        return PlainParseProblem.at(location.getLineNr(), location.getColumnNr());
     }
 
     private static StreamReadConstraints constraints() {

@@ -8,6 +8,8 @@ import io.github.dqualizer.ctk.experiment.validation.ExperimentChecks;
 import io.github.dqualizer.ctk.experiment.validation.Problems;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
+import io.github.dqualizer.ctk.pythonruntime.PythonInspection;
+import io.github.dqualizer.ctk.pythonruntime.PythonRuntime;
 import io.github.dqualizer.ctk.pyvalues.EnvLookup;
 import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.util.List;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * chaoslib's {@code ensure_experiment_is_valid} (section 2), reporting every problem instead of the first;
- * python providers are resolved against the {@link PythonFunctionRegistry}.
+ * python providers are resolved against the {@link PythonFunctionRegistry}, other modules imported by a Python
+ * worker ({@link PythonInspection}). Blocks while Python imports: call it off the event loop.
  */
 @Component
 public class ExperimentValidator {
@@ -30,6 +33,7 @@ public class ExperimentValidator {
     private final PythonFunctionRegistry registry;
     private final ExecutablePolicy executables;
     private final EnvironmentReferences environmentReferences;
+    private final PythonRuntime python;
     private volatile boolean ignoreControls;
     private volatile EnvLookup env;
 
@@ -41,10 +45,16 @@ public class ExperimentValidator {
         this(registry, properties, ExecutablePolicy.allowAll(), ChildEnvironment.defaults());
     }
 
-    @Autowired
     public ExperimentValidator(PythonFunctionRegistry registry, EngineProperties properties,
                                ExecutablePolicy executables, ChildEnvironment childEnvironment) {
+        this(registry, properties, executables, childEnvironment, PythonRuntime.withDefaults());
+    }
+
+    @Autowired
+    public ExperimentValidator(PythonFunctionRegistry registry, EngineProperties properties,
+                               ExecutablePolicy executables, ChildEnvironment childEnvironment, PythonRuntime python) {
         this.registry = registry;
+        this.python = python;
         this.ignoreControls = properties.ignoreControls();
         this.executables = executables;
         this.environmentReferences = new EnvironmentReferences(childEnvironment);
@@ -66,12 +76,12 @@ public class ExperimentValidator {
     /** All problems found, empty when the experiment is valid; never throws. */
     public List<ValidationProblem> validate(Map<String, Object> experiment) {
         Problems problems = new Problems();
-        try {
+        try (PythonInspection inspection = python.inspection()) {
             if (experiment == null || experiment.isEmpty()) {
                 problems.add("", "an empty experiment is not an experiment");
                 return problems.toList();
             }
-            ExperimentChecks checks = new ExperimentChecks(registry, env, ignoreControls, executables);
+            ExperimentChecks checks = new ExperimentChecks(registry, env, ignoreControls, executables, inspection);
             checks.header(experiment, problems);
             // the service's own variables first: a refused env entry is not reported again as missing
             Set<String> refused = environmentReferences.check(experiment, problems);

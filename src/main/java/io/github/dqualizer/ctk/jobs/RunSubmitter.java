@@ -1,9 +1,12 @@
 package io.github.dqualizer.ctk.jobs;
 
+import io.github.dqualizer.ctk.jobs.completion.RunCompletionNotifier;
 import io.github.dqualizer.ctk.jobs.completion.RunQueued;
 import io.github.dqualizer.ctk.jobs.jobrunr.JobStartNudger;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
+import io.github.dqualizer.ctk.jobs.store.ExperimentRunRepository;
 import io.github.dqualizer.ctk.jobs.store.RunOutcome;
+import io.github.dqualizer.ctk.jobs.store.RunStatus;
 import io.github.dqualizer.ctk.jobs.store.StoredExperiment;
 import java.time.Clock;
 import java.util.Map;
@@ -28,15 +31,20 @@ public class RunSubmitter {
     private final StoredExperiment storage;
     private final JobStartNudger nudger;
     private final ApplicationEventPublisher events;
+    private final ExperimentRunRepository runs;
+    private final RunCompletionNotifier notifier;
     private final Clock clock;
 
     RunSubmitter(RunBatchWriter writer, AcceptedRuns acceptedRuns, StoredExperiment storage, JobStartNudger nudger,
-                 ApplicationEventPublisher events, Clock clock) {
+                 ApplicationEventPublisher events, ExperimentRunRepository runs, RunCompletionNotifier notifier,
+                 Clock clock) {
         this.writer = writer;
         this.acceptedRuns = acceptedRuns;
         this.storage = storage;
         this.nudger = nudger;
         this.events = events;
+        this.runs = runs;
+        this.notifier = notifier;
         this.clock = clock;
     }
 
@@ -47,19 +55,61 @@ public class RunSubmitter {
 
     /** Blocking (JDBC, shared with other submissions by {@link RunBatchWriter}): call on a bounded-elastic scheduler. */
     public RunOutcome submit(String runId, String owner, Map<String, Object> experiment, String dryMode) {
+        return submit(runId, owner, experiment, RunOrigin.api(dryMode, null));
+    }
+
+    /** As {@link #submit(String, String, Map, String)}, for every way a run comes in (API, schedule). */
+    public RunOutcome submit(String runId, String owner, Map<String, Object> experiment, RunOrigin origin) {
         String title = String.valueOf(experiment.get("title"));
-        ExperimentRun run = new ExperimentRun(runId, owner, storedTitle(title), dryMode, storage.maskedDocument(experiment),
-                storage.encryptedSecrets(experiment), clock.instant());
+        ExperimentRun run = newRun(runId, owner, experiment, origin);
+        return enqueue(run, title);
+    }
+
+    /**
+     * Runs a finished run again as a new run (its own id, job and journal, {@code rerun_of} the original), for the
+     * original's owner, with the original's stored document and encrypted secrets. Blocking (JDBC).
+     *
+     * @throws IllegalStateException when the original has not ended (it would run twice at once)
+     */
+    public RunOutcome rerun(ExperimentRun original) {
+        if (!original.status().terminal()) {
+            throw new IllegalStateException("Run " + original.id() + " is " + original.status().wireName()
+                    + "; only an ended run can run again");
+        }
+        return enqueue(original.rerun(newRunId(), clock.instant()), original.title());
+    }
+
+    private RunOutcome enqueue(ExperimentRun run, String title) {
         acceptedRuns.accepted(run); // before its job exists, so the job always finds it
         try {
-            writer.write(run, job(runId, title)).join();
+            writer.write(run, job(run.id(), title)).join();
         } catch (CompletionException e) {
-            acceptedRuns.take(runId);
+            acceptedRuns.take(run.id());
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        events.publishEvent(new RunQueued(runId));
-        nudger.nudge(runId);
+        events.publishEvent(new RunQueued(run.id()));
+        nudger.nudge(run.id());
         return RunOutcome.of(run);
+    }
+
+    /**
+     * Stores a run that cannot start (its experiment is no longer valid when a schedule fires it) as
+     * {@code aborted} with the reason, so the firing is visible and notified like any other end. Blocking (JDBC).
+     */
+    public RunOutcome reject(String runId, String owner, Map<String, Object> experiment, RunOrigin origin, String reason) {
+        ExperimentRun run = newRun(runId, owner, experiment, origin);
+        run.finish(RunStatus.ABORTED, false, null, reason, clock.instant());
+        ExperimentRun saved = runs.saveAndFlush(run);
+        notifier.completed(RunOutcome.of(saved));
+        return RunOutcome.of(saved);
+    }
+
+    private ExperimentRun newRun(String runId, String owner, Map<String, Object> experiment, RunOrigin origin) {
+        String title = String.valueOf(experiment.get("title"));
+        ExperimentRun run = new ExperimentRun(runId, owner, storedTitle(title), origin.dryMode(),
+                storage.maskedDocument(experiment), storage.encryptedSecrets(experiment), clock.instant());
+        run.origin(origin.scheduleId(), origin.callbackUrl());
+        return run;
     }
 
     /** The run's JobRunr job: the run id as job id and only argument, zero retries, the title as name. */

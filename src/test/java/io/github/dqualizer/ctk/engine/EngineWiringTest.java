@@ -7,6 +7,10 @@ import io.github.dqualizer.ctk.experiment.ExperimentReader;
 import io.github.dqualizer.ctk.experiment.ExperimentValidator;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.process.ProcessProperties;
+import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
+import io.github.dqualizer.ctk.pythonruntime.PythonProperties;
+import io.github.dqualizer.ctk.pythonruntime.PythonRuntime;
+import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -17,10 +21,13 @@ class EngineWiringTest {
     @Test
     void beansWithoutFunctionsOrListenersThenRunnable() {
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-            context.registerBean(EngineProperties.class, () -> new EngineProperties(true));
+            context.registerBean(EngineProperties.class, () -> new EngineProperties(true, null));
             context.registerBean(ProcessProperties.class, ProcessProperties::defaults);
+            context.registerBean(ExecutablePolicy.class, ExecutablePolicy::allowAll);
+            context.registerBean(ChildEnvironment.class, ChildEnvironment::defaults);
+            context.registerBean(PythonProperties.class, PythonProperties::defaults);
             context.register(PythonFunctionRegistry.class, ExperimentReader.class, ExperimentValidator.class,
-                    ExperimentRunner.class);
+                    ExperimentRunner.class, PythonRuntime.class);
             context.refresh();
 
             assertThat(context.getBean(PythonFunctionRegistry.class).supportedNames()).isEmpty();

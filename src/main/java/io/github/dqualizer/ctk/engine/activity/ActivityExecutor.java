@@ -62,7 +62,8 @@ public final class ActivityExecutor {
             record.put("status", "succeeded");
         } catch (ActivityFailedException e) {
             record.put("status", "failed");
-            record.put("exception", ExceptionLines.activityFailed(e.getMessage()));
+            record.put("exception", e.exceptionLines() != null ? e.exceptionLines()
+                    : ExceptionLines.activityFailed(e.getMessage()));
         } catch (InterruptedException e) {
             escaping = new RunInterruptedException("interrupted while running activity '" + activity.get("name") + "'");
         } catch (PythonError e) {

@@ -1,6 +1,7 @@
 package io.github.dqualizer.ctk.engine.activity;
 
 import io.github.dqualizer.ctk.engine.substitution.Substitutor;
+import io.github.dqualizer.ctk.providers.ActivityFailedException;
 import io.github.dqualizer.ctk.providers.PythonFunction;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.RunContext;
@@ -8,6 +9,9 @@ import io.github.dqualizer.ctk.providers.http.HttpProvider;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
 import io.github.dqualizer.ctk.providers.process.ProcessProvider;
 import io.github.dqualizer.ctk.providers.python.PythonProvider;
+import io.github.dqualizer.ctk.pythonruntime.PythonOutcome;
+import io.github.dqualizer.ctk.pythonruntime.PythonSession;
+import io.github.dqualizer.ctk.pythonruntime.PythonUnavailableException;
 import io.github.dqualizer.ctk.pyvalues.EnvLookup;
 import io.github.dqualizer.ctk.pyvalues.PyValues;
 import io.github.dqualizer.ctk.pyvalues.PythonError;
@@ -22,16 +26,28 @@ public final class ProviderInvoker {
     private final PythonFunctionRegistry registry;
     private final ProcessProvider process;
     private final HttpProvider http;
+    private final PythonSession pythonSession;
 
-    public ProviderInvoker(PythonFunctionRegistry registry, EnvLookup env, HttpProvider http) {
-        this(registry, env, http, ExecutablePolicy.allowAll(), ChildEnvironment.defaults());
+    /**
+     * @param pythonSession the run's Python worker, for python activities of modules that are not built in
+     */
+    public ProviderInvoker(PythonFunctionRegistry registry, EnvLookup env, HttpProvider http,
+                           ExecutablePolicy executables, ChildEnvironment childEnvironment, PythonSession pythonSession) {
+        this(registry, new ProcessProvider(env, executables, childEnvironment), http, pythonSession);
     }
 
-    public ProviderInvoker(PythonFunctionRegistry registry, EnvLookup env, HttpProvider http,
-                           ExecutablePolicy executables, ChildEnvironment childEnvironment) {
+    /** @param process the process provider of the run (its environment, allow-list and output limit) */
+    public ProviderInvoker(PythonFunctionRegistry registry, ProcessProvider process, HttpProvider http,
+                           PythonSession pythonSession) {
         this.registry = registry;
-        this.process = new ProcessProvider(env, executables, childEnvironment);
+        this.process = process;
         this.http = http;
+        this.pythonSession = pythonSession;
+    }
+
+    /** The run's Python worker (controls run through it too). */
+    public PythonSession pythonSession() {
+        return pythonSession;
     }
 
     /** @throws InterruptedException when the run is cancelled during the call */
@@ -53,9 +69,11 @@ public final class ProviderInvoker {
     private Object python(Map<?, ?> provider, ProviderScope scope, RunContext context) throws InterruptedException {
         String module = String.valueOf(provider.get("module"));
         String func = String.valueOf(provider.get("func"));
-        PythonFunction function = registry.find(module, func).orElseThrow(() -> registry.hasModule(module)
-                ? new PythonError("AttributeError", "module '" + module + "' has no attribute '" + func + "'")
-                : new PythonError("ModuleNotFoundError", "No module named '" + module + "'"));
+        if (registry.find(module, func).isEmpty() && !registry.hasModule(module)) {
+            return interpreted(provider, module, func, scope);
+        }
+        PythonFunction function = registry.find(module, func).orElseThrow(() ->
+                new PythonError("AttributeError", "module '" + module + "' has no attribute '" + func + "'"));
         Object arguments = provider.get("arguments") == null ? new LinkedHashMap<>() : provider.get("arguments");
         if (scope.substitutor().hasValues()) {
             arguments = scope.substitutor().apply(arguments);
@@ -68,6 +86,39 @@ public final class ProviderInvoker {
         args.forEach((k, v) -> copy.put(String.valueOf(k), v));
         Map<String, Object> secrets = provider.containsKey("secrets") ? mergeScopes(provider.get("secrets"), scope) : null;
         return PythonProvider.call(function, copy, scope.configuration(), secrets, context);
+    }
+
+    /** A module that is not built in: the run's Python worker calls it (6.1). */
+    private Object interpreted(Map<?, ?> provider, String module, String func, ProviderScope scope)
+            throws InterruptedException {
+        Object arguments = provider.get("arguments") == null ? new LinkedHashMap<>() : provider.get("arguments");
+        if (scope.substitutor().hasValues()) {
+            arguments = scope.substitutor().apply(arguments);
+        }
+        if (!(arguments instanceof Map<?, ?> args)) {
+            throw new PythonError("AttributeError", "'" + PyValues.typeName(arguments) + "' object has no attribute 'copy'");
+        }
+        Map<String, Object> copy = new LinkedHashMap<>();
+        args.forEach((k, v) -> copy.put(String.valueOf(k), v));
+        PythonOutcome outcome;
+        try {
+            outcome = pythonSession.call(module, func, copy, scope.configuration(), scope.secrets(),
+                    provider.containsKey("secrets") ? provider.get("secrets") : null);
+        } catch (PythonUnavailableException e) {
+            throw new PythonError("RuntimeError", "python module '" + module + "' is not built into the service and "
+                    + "needs Python, but " + e.getMessage());
+        }
+        if (outcome instanceof PythonOutcome.Returned returned) {
+            return returned.value();
+        }
+        if (outcome instanceof PythonOutcome.Failed failed) {
+            throw new ActivityFailedException(failed.message(), failed.exception());
+        }
+        if (outcome instanceof PythonOutcome.Crashed crashed) {
+            throw new PythonError(crashed.type(), crashed.message());
+        }
+        PythonOutcome.Interrupted interrupted = (PythonOutcome.Interrupted) outcome;
+        throw new InterruptedException(interrupted.type() + " raised by " + module + "." + func);
     }
 
     /** The listed scopes merged in order; a string is iterated character-wise as Python would. */

@@ -5,6 +5,7 @@ import static io.github.dqualizer.ctk.experiment.validation.Problems.child;
 
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
+import io.github.dqualizer.ctk.pythonruntime.PythonInspection;
 import io.github.dqualizer.ctk.pyvalues.EnvLookup;
 import java.util.Map;
 import java.util.Set;
@@ -16,12 +17,9 @@ public final class ActivityValidator {
 
     private final ProviderValidator providers;
 
-    public ActivityValidator(PythonFunctionRegistry registry, EnvLookup env) {
-        this(registry, env, ExecutablePolicy.allowAll());
-    }
-
-    public ActivityValidator(PythonFunctionRegistry registry, EnvLookup env, ExecutablePolicy executables) {
-        this.providers = new ProviderValidator(registry, env, executables);
+    public ActivityValidator(PythonFunctionRegistry registry, EnvLookup env, ExecutablePolicy executables,
+                             PythonInspection python) {
+        this.providers = new ProviderValidator(registry, env, executables, python);
     }
 
     /** @return whether the activity is a reference (whose other keys are not checked) */

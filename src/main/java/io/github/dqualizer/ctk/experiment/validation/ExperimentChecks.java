@@ -3,6 +3,7 @@ package io.github.dqualizer.ctk.experiment.validation;
 import io.github.dqualizer.ctk.experiment.ActivityIndex;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
+import io.github.dqualizer.ctk.pythonruntime.PythonInspection;
 import io.github.dqualizer.ctk.pyvalues.EnvLookup;
 import java.util.Map;
 
@@ -14,13 +15,10 @@ public final class ExperimentChecks {
     private final HypothesisValidator hypothesis;
     private final boolean ignoreControls;
 
-    public ExperimentChecks(PythonFunctionRegistry registry, EnvLookup env, boolean ignoreControls) {
-        this(registry, env, ignoreControls, ExecutablePolicy.allowAll());
-    }
-
+    /** @param python this validation's import checks of modules that are not built in */
     public ExperimentChecks(PythonFunctionRegistry registry, EnvLookup env, boolean ignoreControls,
-                            ExecutablePolicy executables) {
-        this.activities = new ActivityValidator(registry, env, executables);
+                            ExecutablePolicy executables, PythonInspection python) {
+        this.activities = new ActivityValidator(registry, env, executables, python);
         this.structure = new StructureValidator(activities);
         this.hypothesis = new HypothesisValidator(activities);
         this.ignoreControls = ignoreControls;

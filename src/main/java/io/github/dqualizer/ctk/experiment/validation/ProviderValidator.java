@@ -8,6 +8,8 @@ import io.github.dqualizer.ctk.providers.PythonFunction;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.process.ExecutableLocator;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
+import io.github.dqualizer.ctk.pythonruntime.PythonInspection;
+import io.github.dqualizer.ctk.pythonruntime.PythonUnavailableException;
 import io.github.dqualizer.ctk.pyvalues.EnvLookup;
 import java.util.Map;
 import java.util.Optional;
@@ -18,11 +20,14 @@ final class ProviderValidator {
     private final PythonFunctionRegistry registry;
     private final EnvLookup env;
     private final ExecutablePolicy executables;
+    private final PythonInspection python;
 
-    ProviderValidator(PythonFunctionRegistry registry, EnvLookup env, ExecutablePolicy executables) {
+    ProviderValidator(PythonFunctionRegistry registry, EnvLookup env, ExecutablePolicy executables,
+                      PythonInspection python) {
         this.registry = registry;
         this.env = env;
         this.executables = executables;
+        this.python = python;
     }
 
     void validate(Map<?, ?> activity, Map<?, ?> provider, String location, Problems problems) {
@@ -48,25 +53,42 @@ final class ProviderValidator {
             return;
         }
         String name = String.valueOf(activity.get("name"));
-        Optional<PythonFunction> function = registry.find(String.valueOf(module), String.valueOf(func));
-        if (function.isEmpty()) {
-            String supported = registry.supportedNames().isEmpty() ? "none" : String.join(", ", registry.supportedNames());
-            String message = registry.hasModule(String.valueOf(module))
-                    ? "The python module '" + module + "' does not expose a function called '" + func + "' in "
-                            + activity.get("type") + " '" + name + "'"
-                    : "could not find Python module '" + module + "' in activity '" + name + "'";
-            problems.add(location, message + "; supported functions: " + supported);
-            return;
-        }
         Object arguments = provider.get("arguments");
         if (arguments != null && !(arguments instanceof Map)) {
             problems.add(child(location, "arguments"), "the arguments of a Python activity must be an object");
+            return;
+        }
+        Optional<PythonFunction> function = registry.find(String.valueOf(module), String.valueOf(func));
+        if (function.isEmpty() && !registry.hasModule(String.valueOf(module))) {
+            interpreted(activity, String.valueOf(module), String.valueOf(func), (Map<?, ?>) arguments, location, problems);
+            return;
+        }
+        if (function.isEmpty()) {
+            problems.add(location, "The python module '" + module + "' does not expose a function called '" + func
+                    + "' in " + activity.get("type") + " '" + name + "'");
             return;
         }
         Map<?, ?> given = arguments == null ? Map.of() : (Map<?, ?>) arguments;
         bind(function.get(), given, String.valueOf(func), child(location, "arguments"), problems);
         function.get().executableRefusal(given, executables).ifPresent(refusal -> problems.add(
                 child(child(location, "arguments"), "path"), refusal + ", in activity '" + name + "'"));
+    }
+
+    /** A module that is not built in: a Python worker imports it and binds the arguments (2.3). */
+    private void interpreted(Map<?, ?> activity, String module, String func, Map<?, ?> arguments, String location,
+            Problems problems) {
+        String name = String.valueOf(activity.get("name"));
+        try {
+            python.inspect(module, func, arguments == null ? Map.of() : arguments, name,
+                    String.valueOf(activity.get("type"))).ifPresent(problem -> problems.add(location, problem));
+        } catch (PythonUnavailableException e) {
+            problems.add(child(location, "module"), "python module '" + module + "' of activity '" + name
+                    + "' is not built into the service and needs Python, but " + e.getMessage()
+                    + "; built-in functions: " + String.join(", ", registry.supportedNames()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problems.add(location, "the validation was interrupted while importing Python module '" + module + "'");
+        }
     }
 
     /** Python's {@code inspect.signature(func).bind(**arguments)} with configuration/secrets placeholders. */

@@ -15,11 +15,12 @@ class DashboardConfiguration {
     @Bean
     @ConditionalOnProperty(name = "ctk.dashboard.enabled", havingValue = "true", matchIfMissing = true)
     DashboardServer dashboardServer(DashboardProperties properties, EncryptionProperties secrets,
-                                    StorageProvider storage, JsonMapper jobRunrJsonMapper) {
+                                    StorageProvider storage, JsonMapper jobRunrJsonMapper,
+                                    RequeueAction requeue) {
         // the generated password lives with the generated secrets key: one directory to protect and back up
         Path passwordFile = properties.passwordFile() != null ? properties.passwordFile()
                 : secrets.keyFile().toAbsolutePath().resolveSibling("dashboard-password");
         DashboardCredentials credentials = DashboardCredentialsResolver.resolve(properties, passwordFile);
-        return new DashboardServer(properties, credentials, storage, jobRunrJsonMapper);
+        return new DashboardServer(properties, credentials, storage, jobRunrJsonMapper, requeue);
     }
 }

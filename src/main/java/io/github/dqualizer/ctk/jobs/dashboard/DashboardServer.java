@@ -3,12 +3,12 @@ package io.github.dqualizer.ctk.jobs.dashboard;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.jobrunr.dashboard.JobRunrApiHandler;
 import org.jobrunr.dashboard.JobRunrSseHandler;
 import org.jobrunr.dashboard.JobRunrStaticFileHandler;
 import org.jobrunr.dashboard.server.HttpExchangeHandler;
@@ -31,29 +31,33 @@ class DashboardServer implements SmartLifecycle {
     private final DashboardCredentials credentials;
     private final StorageProvider storage;
     private final JsonMapper jobRunrJson;
+    private final RequeueAction requeue;
     private final List<HttpExchangeHandler> handlers = new ArrayList<>();
     private HttpServer server;
     private ExecutorService executor;
 
     DashboardServer(DashboardProperties properties, DashboardCredentials credentials, StorageProvider storage,
-                    JsonMapper jobRunrJson) {
+                    JsonMapper jobRunrJson, RequeueAction requeue) {
         this.properties = properties;
         this.credentials = credentials;
         this.storage = storage;
         this.jobRunrJson = jobRunrJson;
+        this.requeue = requeue;
     }
 
     @Override
     public void start() {
         try {
             server = HttpServer.create(new InetSocketAddress(properties.address(), properties.port()), 0);
+        } catch (BindException e) {
+            throw new DashboardPortInUseException(properties.address(), properties.port(), e);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot serve the JobRunr dashboard on " + properties.address() + ":"
                     + properties.port(), e);
         }
         register(new RedirectHttpHandler("/", "/dashboard"));
         register(new JobRunrStaticFileHandler());
-        register(new JobRunrApiHandler(storage, jobRunrJson, false));
+        register(new RequeueStartsNewRunApiHandler(storage, jobRunrJson, requeue));
         register(new JobRunrSseHandler(storage, jobRunrJson));
         executor = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "jobrunr-dashboard");

@@ -39,6 +39,11 @@ public class ExperimentRun {
     @Column(insertable = false, updatable = false)
     private Long seq;
     private boolean cancelRequested;
+    @Column(length = 36)
+    private String scheduleId;
+    @Column(length = 2048)
+    private String callbackUrl;
+    private String rerunOf;
 
     protected ExperimentRun() {
     }
@@ -53,6 +58,19 @@ public class ExperimentRun {
         this.secretsCipher = secretsCipher;
         this.submittedAt = submittedAt;
         this.status = RunStatus.QUEUED;
+    }
+
+    /** The schedule that fired this run and where its outcome is POSTed when it ends; both may be null. */
+    public void origin(String scheduleId, String callbackUrl) {
+        this.scheduleId = scheduleId;
+        this.callbackUrl = callbackUrl;
+    }
+
+    /** A new queued run of this one: same owner, document and secrets (still encrypted, never decrypted here). */
+    public ExperimentRun rerun(String newId, Instant at) {
+        ExperimentRun again = new ExperimentRun(newId, owner, title, dryMode, experimentJson, secretsCipher, at);
+        again.rerunOf = id;
+        return again;
     }
 
     /** A rolled-back insert leaves Hibernate's initial version behind; without it the run counts as new again. */
@@ -99,4 +117,8 @@ public class ExperimentRun {
     public Instant startedAt() { return startedAt; }
     public Instant endedAt() { return endedAt; }
     public boolean cancelRequested() { return cancelRequested; }
+    public String scheduleId() { return scheduleId; }
+    public String callbackUrl() { return callbackUrl; }
+    /** The run this one repeats, or null. */
+    public String rerunOf() { return rerunOf; }
 }

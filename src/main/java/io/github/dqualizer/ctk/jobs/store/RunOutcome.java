@@ -1,9 +1,19 @@
 package io.github.dqualizer.ctk.jobs.store;
 
-/** What a finished (or still unfinished) run looks like to a waiting client. */
-public record RunOutcome(String runId, String title, RunStatus status, Boolean deviated) {
+import io.github.dqualizer.ctk.recovery.RecoveryJudge;
+import io.github.dqualizer.ctk.recovery.ResponseMeasures;
+
+/**
+ * What a finished (or still unfinished) run looks like to a waiting client.
+ *
+ * @param responseMeasures the measured recovery time judged against the expected one; null when the run has none
+ * @param callbackRequested its outcome is to be POSTed to a callback URL once it ends
+ */
+public record RunOutcome(String runId, String title, RunStatus status, Boolean deviated, ResponseMeasures responseMeasures,
+                         boolean callbackRequested) {
 
     public static RunOutcome of(ExperimentRun run) {
-        return new RunOutcome(run.id(), run.title(), run.status(), run.deviated());
+        return new RunOutcome(run.id(), run.title(), run.status(), run.deviated(),
+                RecoveryJudge.judge(run.experimentJson(), run.journalJson()).orElse(null), run.callbackUrl() != null);
     }
 }

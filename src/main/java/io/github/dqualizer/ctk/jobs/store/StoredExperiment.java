@@ -41,9 +41,14 @@ public class StoredExperiment {
     }
 
     public Map<String, Object> forExecution(ExperimentRun run) {
-        Map<String, Object> experiment = json.readValue(run.experimentJson(), MAP);
-        if (run.secretsCipher() != null) {
-            experiment.put("secrets", json.readValue(cipher.decrypt(run.secretsCipher()), Object.class));
+        return joined(run.experimentJson(), run.secretsCipher());
+    }
+
+    /** The experiment as submitted, from its masked document and encrypted secrets (null when it had none). */
+    public Map<String, Object> joined(String maskedDocument, String secretsCipher) {
+        Map<String, Object> experiment = json.readValue(maskedDocument, MAP);
+        if (secretsCipher != null) {
+            experiment.put("secrets", json.readValue(cipher.decrypt(secretsCipher), Object.class));
         }
         return experiment;
     }

@@ -34,7 +34,8 @@ public class ChaosMonkeyClient {
     private static final int MAX_ANSWER_IN_MESSAGE = 2000;
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final Map<ClientKey, HttpClient> clients = new ConcurrentHashMap<>();
+    /** One client with and one without certificate checks: a client owns threads, timeouts go on each request. */
+    private final Map<Boolean, HttpClient> clients = new ConcurrentHashMap<>();
 
     /** GET {@code base_url/path}; {@code failure} prefixes every error message. */
     HttpResponse<String> get(ChaosMonkeyEndpoint endpoint, String path, String failure) throws InterruptedException {
@@ -114,7 +115,7 @@ public class ChaosMonkeyClient {
                                                             String failure) {
         String problem;
         if (cause instanceof HttpConnectTimeoutException) {
-            problem = "cannot connect to " + uri + " within " + seconds(endpoint.connectTimeout());
+            problem = "cannot connect to " + uri + " within " + seconds(endpoint.timeout());
         } else if (cause instanceof HttpTimeoutException) {
             problem = "no answer from " + uri + " within " + seconds(endpoint.timeout());
         } else if (hasCause(cause, UnresolvedAddressException.class)) {
@@ -134,12 +135,11 @@ public class ChaosMonkeyClient {
     }
 
     private HttpClient client(ChaosMonkeyEndpoint endpoint) {
-        return clients.computeIfAbsent(new ClientKey(endpoint.verifySsl(), endpoint.connectTimeout()), key -> {
+        return clients.computeIfAbsent(endpoint.verifySsl(), verifySsl -> {
             HttpClient.Builder builder = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NORMAL)
-                    .connectTimeout(key.connectTimeout());
-            if (!key.verifySsl()) {
+                    .followRedirects(HttpClient.Redirect.NORMAL);
+            if (!verifySsl) {
                 builder.sslContext(TrustingSslContext.create());
             }
             return builder.build();
@@ -168,8 +168,5 @@ public class ChaosMonkeyClient {
 
     private static String seconds(Duration duration) {
         return duration.toMillis() / 1000.0 + " s";
-    }
-
-    private record ClientKey(boolean verifySsl, Duration connectTimeout) {
     }
 }

@@ -16,21 +16,18 @@ import java.util.Map;
  *
  * @param baseUrl        actuator base URL without trailing slash, e.g. {@code http://localhost:7081/actuator}
  * @param headers        extra request headers
- * @param connectTimeout limit for opening the connection
- * @param timeout        limit for the whole call, from sending to the last byte of the answer
+ * @param timeout        limit for the whole call, from connecting to the last byte of the answer (the JDK client
+ *                       takes timeouts per request; a connect timeout would need a client, with its threads, per value)
  * @param verifySsl      whether TLS certificates and host names are checked
  */
-record ChaosMonkeyEndpoint(String baseUrl, Map<String, String> headers, Duration connectTimeout, Duration timeout,
-                           boolean verifySsl) {
+record ChaosMonkeyEndpoint(String baseUrl, Map<String, String> headers, Duration timeout, boolean verifySsl) {
 
     /** Used when an experiment gives no {@code timeout}; chaosspring would wait forever. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     static ChaosMonkeyEndpoint from(Map<String, Object> arguments) {
-        Duration[] timeouts = timeouts(arguments.get("timeout"));
         return new ChaosMonkeyEndpoint(baseUrl(arguments.get("base_url")), headers(arguments.get("headers")),
-                timeouts[0], timeouts[1], verifySsl(arguments.get("verify_ssl")));
+                timeout(arguments.get("timeout")), verifySsl(arguments.get("verify_ssl")));
     }
 
     /** The URL of {@code path} below the actuator base URL, e.g. {@code chaosmonkey/status}. */
@@ -75,21 +72,15 @@ record ChaosMonkeyEndpoint(String baseUrl, Map<String, String> headers, Duration
         return Map.copyOf(headers);
     }
 
-    /** {@code timeout} in seconds like requests takes it: a number, or a pair {@code [connect, read]}. */
-    private static Duration[] timeouts(Object value) {
+    /** {@code timeout} in seconds like requests takes it: a number, or a pair {@code [connect, read]} (their sum). */
+    private static Duration timeout(Object value) {
         if (value instanceof List<?> pair && pair.size() == 2) {
             Duration connect = seconds(pair.get(0), value);
             Duration read = seconds(pair.get(1), value);
-            if (connect == null || read == null) {
-                return new Duration[] {DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
-            }
-            return new Duration[] {connect, connect.plus(read)};
+            return connect == null || read == null ? DEFAULT_TIMEOUT : connect.plus(read);
         }
         Duration timeout = seconds(value, value);
-        if (timeout == null) {
-            return new Duration[] {DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
-        }
-        return new Duration[] {timeout, timeout};
+        return timeout == null ? DEFAULT_TIMEOUT : timeout;
     }
 
     /** Seconds as a duration; {@code null} for "not given" (absent, null, 0, as chaosspring's {@code if timeout:}). */

@@ -3,7 +3,6 @@ package io.github.dqualizer.ctk.providers.http;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
@@ -11,26 +10,23 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
-/** Shared JDK HTTP clients, one per (connect timeout, TLS verification) pair. */
+/**
+ * The two shared JDK HTTP clients: one verifying TLS, one not. Each client owns a selector thread and a pool,
+ * so there is no client per experiment setting: timeouts are set on each request.
+ */
 final class HttpClients {
 
-    private record Key(Duration connectTimeout, boolean verifyTls) {
+    private final Map<Boolean, HttpClient> clients = new ConcurrentHashMap<>();
+
+    HttpClient get(boolean verifyTls) {
+        return clients.computeIfAbsent(verifyTls, HttpClients::create);
     }
 
-    private final Map<Key, HttpClient> clients = new ConcurrentHashMap<>();
-
-    HttpClient get(Duration connectTimeout, boolean verifyTls) {
-        return clients.computeIfAbsent(new Key(connectTimeout, verifyTls), HttpClients::create);
-    }
-
-    private static HttpClient create(Key key) {
+    private static HttpClient create(boolean verifyTls) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.ALWAYS);
-        if (key.connectTimeout() != null) {
-            builder.connectTimeout(key.connectTimeout());
-        }
-        if (!key.verifyTls()) {
+        if (!verifyTls) {
             builder.sslContext(trustAll());
             SSLParameters parameters = new SSLParameters();
             parameters.setEndpointIdentificationAlgorithm(""); // verify_tls=false also skips host name checks

@@ -1,6 +1,7 @@
 package io.github.dqualizer.ctk.providers.http;
 
 import io.github.dqualizer.ctk.providers.ProviderCrashException;
+import io.github.dqualizer.ctk.providers.output.CapturedOutput;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The provider output: JSON body only for exactly {@code Content-Type: application/json}, else decoded text. */
+/**
+ * The provider output: JSON body only for exactly {@code Content-Type: application/json} (and not truncated),
+ * else decoded text.
+ */
 final class HttpOutput {
 
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -22,7 +26,7 @@ final class HttpOutput {
     private HttpOutput() {
     }
 
-    static Map<String, Object> of(HttpResponse<byte[]> response) {
+    static Map<String, Object> of(HttpResponse<?> response, CapturedOutput body) {
         Map<String, Object> headers = new LinkedHashMap<>();
         response.headers().map().forEach((name, values) -> {
             if (!name.startsWith(":")) {
@@ -33,19 +37,21 @@ final class HttpOutput {
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("status", response.statusCode());
         output.put("headers", headers);
-        output.put("body", body(response.body(), contentType));
+        output.put("body", body(body, contentType));
         return output;
     }
 
-    private static Object body(byte[] bytes, String contentType) {
-        if ("application/json".equals(contentType)) {
+    /** A truncated body is text with the marker even when it is JSON: its start alone would not parse. */
+    private static Object body(CapturedOutput body, String contentType) {
+        if ("application/json".equals(contentType) && !body.truncated()) {
             try {
-                return JSON.readValue(bytes, Object.class);
+                return JSON.readValue(body.bytes(), Object.class);
             } catch (JacksonException e) {
                 throw new ProviderCrashException("requests.exceptions.JSONDecodeError", e.getOriginalMessage());
             }
         }
-        return new String(bytes, charset(contentType));
+        Charset charset = charset(contentType);
+        return new String(body.decodableBytes(charset), charset) + body.marker("body");
     }
 
     /** requests: the header's charset, ISO-8859-1 for text/* without one, else (detected) UTF-8. */

@@ -21,7 +21,8 @@ final class HttpRequestFactory {
     private HttpRequestFactory() {
     }
 
-    static HttpRequest build(String url, String method, Map<?, ?> headers, Object arguments, Duration readTimeout) {
+    /** @param timeout the request's timeout (connecting and waiting for the response head), or null for none */
+    static HttpRequest build(String url, String method, Map<?, ?> headers, Object arguments, Duration timeout) {
         String target = url;
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
         String contentType = null;
@@ -42,20 +43,15 @@ final class HttpRequestFactory {
                 body = HttpRequest.BodyPublishers.ofString(raw);
             }
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(target)).method(method, body);
-        if (readTimeout != null) {
-            builder.timeout(readTimeout);
+        URI uri = uri(target);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).method(method, body);
+        if (timeout != null) {
+            builder.timeout(timeout);
         }
         if (contentType != null && !hasHeader(headers, "Content-Type")) {
             builder.header("Content-Type", contentType);
         }
-        if (headers != null) {
-            headers.forEach((k, v) -> {
-                if (v != null) {
-                    builder.header(String.valueOf(k), PyText.str(v));
-                }
-            });
-        }
+        RequestHeaders.apply(builder, uri, headers);
         return builder.build();
     }
 

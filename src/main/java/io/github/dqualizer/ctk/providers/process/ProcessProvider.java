@@ -2,20 +2,21 @@ package io.github.dqualizer.ctk.providers.process;
 
 import io.github.dqualizer.ctk.providers.ActivityFailedException;
 import io.github.dqualizer.ctk.providers.ProviderCrashException;
+import io.github.dqualizer.ctk.providers.output.BoundedOutputCollector;
+import io.github.dqualizer.ctk.providers.output.CapturedOutput;
 import io.github.dqualizer.ctk.pyvalues.EnvLookup;
 import io.github.dqualizer.ctk.pyvalues.PyValues;
 import io.github.dqualizer.ctk.safety.ChildEnvironment;
-import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.springframework.util.unit.DataSize;
 
 /**
  * chaoslib's process provider (6.2): runs the executable, waits (with the provider timeout), and returns
@@ -26,6 +27,7 @@ public final class ProcessProvider {
     private final EnvLookup env;
     private final ExecutablePolicy executables;
     private final ChildEnvironment childEnvironment;
+    private final BoundedOutputCollector output;
 
     public ProcessProvider(EnvLookup env) {
         this(env, ExecutablePolicy.allowAll());
@@ -37,9 +39,16 @@ public final class ProcessProvider {
 
     /** @param childEnvironment what the started process sees of the service's environment */
     public ProcessProvider(EnvLookup env, ExecutablePolicy executables, ChildEnvironment childEnvironment) {
+        this(env, executables, childEnvironment, BoundedOutputCollector.DEFAULT_LIMIT);
+    }
+
+    /** @param maxOutputSize the most kept of stdout and of stderr each ({@code ctk.engine.max-output-size}) */
+    public ProcessProvider(EnvLookup env, ExecutablePolicy executables, ChildEnvironment childEnvironment,
+                           DataSize maxOutputSize) {
         this.env = env;
         this.executables = executables;
         this.childEnvironment = childEnvironment;
+        this.output = new BoundedOutputCollector((int) maxOutputSize.toBytes());
     }
 
     /** @param provider the provider block with substituted arguments */
@@ -55,34 +64,30 @@ public final class ProcessProvider {
             throw new ActivityFailedException("Refused: " + executables.shellRefusal());
         }
         List<String> command = ProcessArguments.command(path, executable, provider.get("arguments"));
-        File out = null;
-        File err = null;
         Process process = null;
         try {
-            out = File.createTempFile("ctk-process-", ".out");
-            err = File.createTempFile("ctk-process-", ".err");
-            process = childEnvironment.applyTo(new ProcessBuilder(command)).redirectOutput(out).redirectError(err)
+            process = childEnvironment.applyTo(new ProcessBuilder(command))
                     .redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+            // both pipes are read from the start: a child never blocks on a full pipe, whatever it prints
+            BoundedOutputCollector.ProcessOutput streams = output.collect(process);
             boolean finished = timeoutMillis == null ? waitFor(process)
                     : process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS);
             if (!finished) {
                 kill(process);
                 throw new ActivityFailedException("process activity took too long to complete");
             }
-            Map<String, Object> output = new LinkedHashMap<>();
-            output.put("status", process.exitValue());
-            output.put("stdout", decode(Files.readAllBytes(out.toPath())));
-            output.put("stderr", decode(Files.readAllBytes(err.toPath())));
-            return output;
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("status", process.exitValue());
+            BoundedOutputCollector.ProcessStreams captured = streams.await();
+            result.put("stdout", text(captured.stdout()));
+            result.put("stderr", text(captured.stderr()));
+            return result;
         } catch (InterruptedException e) {
             kill(process);
             throw e;
         } catch (IOException e) {
             throw new ProviderCrashException(e instanceof java.nio.file.NoSuchFileException
                     ? "FileNotFoundError" : "OSError", String.valueOf(e.getMessage()));
-        } finally {
-            delete(out);
-            delete(err);
         }
     }
 
@@ -116,18 +121,17 @@ public final class ProcessProvider {
         }
     }
 
+    /** UTF-8 text of the kept bytes, with the truncation marker when more was printed. */
+    private static String text(CapturedOutput captured) {
+        return decode(captured.decodableBytes(StandardCharsets.UTF_8)) + captured.marker("output");
+    }
+
     private static String decode(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new ActivityFailedException("Failed to decode bytes using encoding 'utf-8'");
-        }
-    }
-
-    private static void delete(File file) {
-        if (file != null && !file.delete()) {
-            file.deleteOnExit();
         }
     }
 }

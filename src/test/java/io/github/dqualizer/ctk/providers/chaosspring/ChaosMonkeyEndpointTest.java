@@ -28,7 +28,6 @@ class ChaosMonkeyEndpointTest {
     void noTimeoutMeansTheDefaults() {
         ChaosMonkeyEndpoint endpoint = endpoint("timeout", null);
         assertThat(endpoint.timeout()).isEqualTo(ChaosMonkeyEndpoint.DEFAULT_TIMEOUT);
-        assertThat(endpoint.connectTimeout()).isEqualTo(ChaosMonkeyEndpoint.DEFAULT_CONNECT_TIMEOUT);
         assertThat(endpoint("timeout", 0).timeout()).isEqualTo(ChaosMonkeyEndpoint.DEFAULT_TIMEOUT);
     }
 
@@ -36,10 +35,8 @@ class ChaosMonkeyEndpointTest {
     void timeoutInSecondsAsNumberOrTextOrConnectReadPair() {
         assertThat(endpoint("timeout", 1).timeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(endpoint("timeout", 2.5).timeout()).isEqualTo(Duration.ofMillis(2500));
-        assertThat(endpoint("timeout", "3").connectTimeout()).isEqualTo(Duration.ofSeconds(3));
-        ChaosMonkeyEndpoint pair = endpoint("timeout", List.of(2, 5));
-        assertThat(pair.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(pair.timeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(endpoint("timeout", "3").timeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(endpoint("timeout", List.of(2, 5)).timeout()).isEqualTo(Duration.ofSeconds(7));
     }
 
     @Test

@@ -96,6 +96,14 @@ class ProcessUnavailabilityEndToEndTest {
         assertThat(recoveryMs).isBetween(950.0, 1300.0);
         assertThat((List<?>) journal.get("rollbacks")).as("deviated strategy: no deviation, no rollback").isEmpty();
 
+        // dqualizer's experiment expects 500 ms; the target was down for about 1 s: judged not met, everywhere
+        Map<String, Object> judged = Map.of("expected_recovery_time_ms", 500, "actual_recovery_time_ms", recoveryMs, "met", false);
+        assertThat(answer).containsEntry("response_measures", judged);
+        Map<String, Object> view = TestUsers.authorized(client().get().uri("/experiments/" + answer.get("run_id")))
+                .exchange().expectBody(JSON_MAP).returnResult().getResponseBody();
+        assertThat(view).containsEntry("response_measures", judged);
+        assertThat((Map<String, Object>) view.get("outcome")).containsEntry("response_measures", judged);
+
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(INFLUX.lines())
                 .anyMatch(line -> line.startsWith("expected_response_measure expected_recovery_time=500i"))
                 .anyMatch(line -> line.startsWith("process_running,process_name=" + processName + " is_running=true"))

@@ -1,0 +1,41 @@
+package io.github.dqualizer.ctk.jobs;
+
+import io.github.dqualizer.ctk.jobs.dashboard.RequeueAction;
+import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
+import io.github.dqualizer.ctk.jobs.store.RunOutcome;
+import io.github.dqualizer.ctk.jobs.store.RunQueries;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Requeue in the dashboard on a run's job means "run it again": a new run, linked by {@code rerun_of}. */
+@Component
+class RerunOnRequeue implements RequeueAction {
+
+    private static final Logger log = LoggerFactory.getLogger(RerunOnRequeue.class);
+
+    private final RunQueries runs;
+    private final RunSubmitter submitter;
+
+    RerunOnRequeue(RunQueries runs, RunSubmitter submitter) {
+        this.runs = runs;
+        this.submitter = submitter;
+    }
+
+    @Override
+    public Outcome requeue(UUID jobId) {
+        Optional<ExperimentRun> run = runs.any(jobId.toString()); // a run's id is its job's id
+        if (run.isEmpty()) {
+            return Outcome.NOT_MINE;
+        }
+        if (!run.get().status().terminal()) {
+            return Outcome.REFUSED;
+        }
+        RunOutcome again = submitter.rerun(run.get());
+        log.info("Run {} requeued in the dashboard: runs again as run {}", jobId, again.runId());
+        return Outcome.startedAgain("Requeued in the dashboard: runs again as run " + again.runId()
+                + " (GET /experiments/" + again.runId() + ")");
+    }
+}

@@ -1,0 +1,19 @@
+package io.github.dqualizer.ctk.jobs;
+
+/**
+ * How a run came to be, besides its experiment: submitted through the API or fired by a schedule.
+ *
+ * @param dryMode     {@code ?dry=} of {@code chaos run}, or null
+ * @param scheduleId  the schedule that fired it, or null
+ * @param callbackUrl where its outcome is POSTed when it ends, or null
+ */
+public record RunOrigin(String dryMode, String scheduleId, String callbackUrl) {
+
+    public static RunOrigin api(String dryMode, String callbackUrl) {
+        return new RunOrigin(dryMode, null, callbackUrl);
+    }
+
+    public static RunOrigin schedule(String scheduleId, String callbackUrl) {
+        return new RunOrigin(null, scheduleId, callbackUrl);
+    }
+}

@@ -1,0 +1,2 @@
+"""Raises while it is imported (not an ImportError)."""
+raise ValueError("broken on import")
