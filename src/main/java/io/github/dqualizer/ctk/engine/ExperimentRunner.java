@@ -11,6 +11,7 @@ import io.github.dqualizer.ctk.pythonruntime.PythonRuntime;
 import io.github.dqualizer.ctk.pythonruntime.PythonSession;
 import io.github.dqualizer.ctk.pyvalues.EnvLookup;
 import io.github.dqualizer.ctk.safety.ChildEnvironment;
+import io.github.dqualizer.ctk.safety.OutboundHosts;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,7 @@ public class ExperimentRunner {
     private final ChildEnvironment childEnvironment;
     private final DataSize maxOutputSize;
     private final PythonRuntime python;
+    private final Map<String, Map<String, Object>> globalControls;
     private volatile boolean ignoreControls;
     private volatile EnvLookup env;
 
@@ -44,20 +46,29 @@ public class ExperimentRunner {
 
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties,
                             ExecutablePolicy executables, ChildEnvironment childEnvironment) {
-        this(registry, listeners, properties, executables, childEnvironment, PythonRuntime.withDefaults());
+        this(registry, listeners, properties, executables, childEnvironment, PythonRuntime.withDefaults(),
+                ControlsProperties.none());
+    }
+
+    public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties,
+                            ExecutablePolicy executables, ChildEnvironment childEnvironment, PythonRuntime python,
+                            ControlsProperties controls) {
+        this(registry, listeners, properties, executables, childEnvironment, python, controls, OutboundHosts.any());
     }
 
     @Autowired
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties,
-                            ExecutablePolicy executables, ChildEnvironment childEnvironment, PythonRuntime python) {
+                            ExecutablePolicy executables, ChildEnvironment childEnvironment, PythonRuntime python,
+                            ControlsProperties controls, OutboundHosts outboundHosts) {
         this.registry = registry;
         this.python = python;
+        this.globalControls = controls.global();
         this.listeners = List.copyOf(listeners);
         this.ignoreControls = properties.ignoreControls();
         this.executables = executables;
         this.childEnvironment = childEnvironment;
         this.maxOutputSize = properties.maxOutputSize();
-        this.http = new HttpProvider(maxOutputSize);
+        this.http = new HttpProvider(maxOutputSize, outboundHosts);
         // env configuration and secrets never see the service's own variables, even in runs queued before an upgrade
         this.env = childEnvironment::lookup;
     }
@@ -80,7 +91,7 @@ public class ExperimentRunner {
         try (PythonSession session = python.session(options.runId())) {
             ProviderInvoker providers = new ProviderInvoker(registry,
                     new ProcessProvider(env, executables, childEnvironment, maxOutputSize), http, session);
-            return new RunStarter(providers, listeners, env, ignoreControls).run(experiment, options);
+            return new RunStarter(providers, listeners, env, ignoreControls, globalControls).run(experiment, options);
         } catch (RuntimeException e) {
             // last resort: the contract is a journal, whatever happened
             Map<String, Object> journal = new java.util.LinkedHashMap<>();
