@@ -173,10 +173,10 @@ def call_control(request):
     try:
         mod = importlib.import_module(request["module"])
     except ImportError:
-        return {"missing": True}
+        return {"missing": "module"}
     func = getattr(mod, request["hook"], None)
     if not func:
-        return {"missing": True}
+        return {"missing": "hook"}
     passed = request.get("inject") or {}
     try:
         arguments = dict(request.get("arguments") or {})

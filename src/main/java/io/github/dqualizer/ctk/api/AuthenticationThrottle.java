@@ -2,8 +2,9 @@ package io.github.dqualizer.ctk.api;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -11,41 +12,106 @@ import org.springframework.stereotype.Component;
  * Slows down password guessing: after too many failed logins for one user name, or from one client
  * address, further attempts get 429 until the window passes. Limits are separate so a guessed-at
  * user does not lock out other users behind the same address.
+ * <p>
+ * An attempt is counted <em>before</em> its credentials are checked and given back only when they turn out
+ * right (or could not be checked): checking first and counting after let parallel guesses all through.
  */
 @Component
 class AuthenticationThrottle {
 
     private final Properties properties;
-    private final Cache<String, AtomicInteger> failuresByUser;
-    private final Cache<String, AtomicInteger> failuresByAddress;
+    private final Cache<String, Integer> attemptsByUser;
+    private final Cache<String, Integer> attemptsByAddress;
 
     AuthenticationThrottle(Properties properties) {
         this.properties = properties;
-        this.failuresByUser = Caffeine.newBuilder().expireAfterWrite(properties.window()).maximumSize(100_000).build();
-        this.failuresByAddress = Caffeine.newBuilder().expireAfterWrite(properties.window()).maximumSize(100_000).build();
+        this.attemptsByUser = counters(properties.window());
+        this.attemptsByAddress = counters(properties.window());
     }
 
-    boolean blocked(String username, String address) {
-        return count(failuresByUser, username) >= properties.maxFailuresPerUser()
-                || count(failuresByAddress, address) >= properties.maxFailuresPerAddress();
-    }
-
-    void failed(String username, String address) {
-        if (username != null) {
-            failuresByUser.get(username, key -> new AtomicInteger()).incrementAndGet();
+    /** Counts an attempt of this user from this address; null when either has no attempts left in the window. */
+    Attempt attempt(String username, String address) {
+        if (!reserve(attemptsByUser, username, properties.maxFailuresPerUser())) {
+            return null;
         }
-        if (address != null) {
-            failuresByAddress.get(address, key -> new AtomicInteger()).incrementAndGet();
+        if (!reserve(attemptsByAddress, address, properties.maxFailuresPerAddress())) {
+            release(attemptsByUser, username);
+            return null;
         }
+        return new Attempt(username, address);
     }
 
     Duration retryAfter() {
         return properties.window();
     }
 
-    private static int count(Cache<String, AtomicInteger> cache, String key) {
-        AtomicInteger failures = key == null ? null : cache.getIfPresent(key);
-        return failures == null ? 0 : failures.get();
+    /** One counted attempt; it stays counted (a failure) unless it is given back once. */
+    final class Attempt {
+
+        private final String username;
+        private final String address;
+        private final AtomicBoolean settled = new AtomicBoolean();
+
+        private Attempt(String username, String address) {
+            this.username = username;
+            this.address = address;
+        }
+
+        /** The credentials were right, or could not be checked (database down, too busy, client gone): not a failure. */
+        void giveBack() {
+            if (settled.compareAndSet(false, true)) {
+                release(attemptsByUser, username);
+                release(attemptsByAddress, address);
+            }
+        }
+
+        /** The credentials were wrong: the attempt stays counted. */
+        void failed() {
+            settled.set(true);
+        }
+    }
+
+    private static boolean reserve(Cache<String, Integer> attempts, String key, int max) {
+        if (key == null) {
+            return true;
+        }
+        boolean[] reserved = {false};
+        // compute is atomic per key: no two attempts can both take the last one left
+        attempts.asMap().compute(key, (k, count) -> {
+            int current = count == null ? 0 : count;
+            if (current >= max) {
+                return count;
+            }
+            reserved[0] = true;
+            return current + 1;
+        });
+        return reserved[0];
+    }
+
+    private static void release(Cache<String, Integer> attempts, String key) {
+        if (key != null) {
+            attempts.asMap().computeIfPresent(key, (k, count) -> count <= 1 ? null : count - 1);
+        }
+    }
+
+    /** Counters whose window runs from the first counted attempt; later counts do not extend it. */
+    private static Cache<String, Integer> counters(Duration window) {
+        return Caffeine.newBuilder().maximumSize(100_000).expireAfter(new Expiry<String, Integer>() {
+            @Override
+            public long expireAfterCreate(String key, Integer count, long now) {
+                return window.toNanos();
+            }
+
+            @Override
+            public long expireAfterUpdate(String key, Integer count, long now, long remaining) {
+                return remaining;
+            }
+
+            @Override
+            public long expireAfterRead(String key, Integer count, long now, long remaining) {
+                return remaining;
+            }
+        }).build();
     }
 
     /**

@@ -1,19 +1,26 @@
 package io.github.dqualizer.ctk.api;
 
+import io.github.dqualizer.ctk.auth.AccountChecksBusyException;
 import io.github.dqualizer.ctk.auth.AuthFailureCounter;
 import io.github.dqualizer.ctk.auth.CredentialVerifier;
 import io.github.dqualizer.ctk.auth.Credentials;
 import io.github.dqualizer.ctk.auth.UserRoles;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Authenticates a request by its four credential headers; emits the user name or fails with 401 (or 429 when throttled). */
+/**
+ * Authenticates a request by its four credential headers; emits the user name or fails with 401 (429 when throttled,
+ * 503 when too many database account checks are running).
+ */
 @Component
 class Authenticator {
+
+    private static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(1);
 
     private final CredentialVerifier verifier;
     private final AuthenticationThrottle throttle;
@@ -43,27 +50,39 @@ class Authenticator {
 
     private Mono<Credentials> verified(ServerHttpRequest request) {
         Credentials credentials = CredentialHeaders.from(request.getHeaders());
-        String address = clientAddress(request);
-        if (throttle.blocked(credentials.username(), address)) {
+        // counted before the check: parallel guesses cannot all pass a count that is only raised after it
+        AuthenticationThrottle.Attempt attempt = throttle.attempt(credentials.username(), clientAddress(request));
+        if (attempt == null) {
             failures.throttled();
             return Mono.error(tooManyAttempts());
         }
         if (!credentials.complete()) {
             failures.missingHeaders();
-            throttle.failed(credentials.username(), address);
+            attempt.failed();
             return Mono.error(ApiException.unauthorized());
         }
         // JDBC underneath: keep it off the event loop
         return Mono.fromCallable(() -> verifier.verify(credentials))
                 .subscribeOn(Schedulers.boundedElastic())
+                .doOnCancel(attempt::giveBack)
+                .onErrorMap(AccountChecksBusyException.class, busy -> accountChecksBusy())
+                .doOnError(notChecked -> attempt.giveBack())
                 .flatMap(ok -> {
                     if (ok) {
+                        attempt.giveBack();
                         return Mono.just(credentials);
                     }
                     failures.badCredentials();
-                    throttle.failed(credentials.username(), address);
+                    attempt.failed();
                     return Mono.error(ApiException.unauthorized());
                 });
+    }
+
+    private static ApiException accountChecksBusy() {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Service busy.",
+                "Too many database account checks are running at once; retry in " + BUSY_RETRY_AFTER.toSeconds()
+                        + " second.")
+                .withRetryAfter(BUSY_RETRY_AFTER);
     }
 
     private ApiException tooManyAttempts() {

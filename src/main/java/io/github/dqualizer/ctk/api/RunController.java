@@ -78,9 +78,13 @@ class RunController {
                         count + " run(s) stopped."));
     }
 
+    /** JSON for clients; a browser is sent to the run page, which asks for the credentials itself. */
     @GetMapping("/experiments/{id}")
-    Mono<RunView> run(ServerHttpRequest request, @PathVariable String id) {
-        return owned(request, id).map(RunView::of);
+    Mono<ResponseEntity<RunView>> run(ServerHttpRequest request, @PathVariable String id) {
+        if (RunPageController.wantsPage(request, id)) {
+            return Mono.just(ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/ui/experiments/" + id)).build());
+        }
+        return owned(request, id).map(run -> ResponseEntity.ok(RunView.of(run)));
     }
 
     @GetMapping(value = "/experiments/{id}/journal", produces = MediaType.APPLICATION_JSON_VALUE)

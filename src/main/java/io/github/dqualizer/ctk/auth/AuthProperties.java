@@ -10,12 +10,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param cacheTtl           how long a successful check is remembered (keyed by a salted digest, never the clear text)
  * @param connectTimeout     timeout when opening the checking connection
  * @param bootstrapDemoUser  create dqualizer's demo user ({@code demoUser}/{@code demo}) on the embedded H2 database
+ * @param maxConcurrentAccountChecks how many database account checks (each a new connection) may run at once; more are
+ *                           answered 503 at once
  */
 @ConfigurationProperties("ctk.auth")
-public record AuthProperties(String databaseUrl, Duration cacheTtl, Duration connectTimeout, boolean bootstrapDemoUser) {
+public record AuthProperties(String databaseUrl, Duration cacheTtl, Duration connectTimeout, boolean bootstrapDemoUser,
+                             Integer maxConcurrentAccountChecks) {
 
     public AuthProperties {
         cacheTtl = cacheTtl == null ? Duration.ofSeconds(30) : cacheTtl;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
+        maxConcurrentAccountChecks = maxConcurrentAccountChecks == null ? 8 : maxConcurrentAccountChecks;
     }
 }

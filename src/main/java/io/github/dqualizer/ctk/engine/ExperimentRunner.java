@@ -31,6 +31,7 @@ public class ExperimentRunner {
     private final ChildEnvironment childEnvironment;
     private final DataSize maxOutputSize;
     private final PythonRuntime python;
+    private final Map<String, Map<String, Object>> globalControls;
     private volatile boolean ignoreControls;
     private volatile EnvLookup env;
 
@@ -44,14 +45,17 @@ public class ExperimentRunner {
 
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties,
                             ExecutablePolicy executables, ChildEnvironment childEnvironment) {
-        this(registry, listeners, properties, executables, childEnvironment, PythonRuntime.withDefaults());
+        this(registry, listeners, properties, executables, childEnvironment, PythonRuntime.withDefaults(),
+                ControlsProperties.none());
     }
 
     @Autowired
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties,
-                            ExecutablePolicy executables, ChildEnvironment childEnvironment, PythonRuntime python) {
+                            ExecutablePolicy executables, ChildEnvironment childEnvironment, PythonRuntime python,
+                            ControlsProperties controls) {
         this.registry = registry;
         this.python = python;
+        this.globalControls = controls.global();
         this.listeners = List.copyOf(listeners);
         this.ignoreControls = properties.ignoreControls();
         this.executables = executables;
@@ -80,7 +84,7 @@ public class ExperimentRunner {
         try (PythonSession session = python.session(options.runId())) {
             ProviderInvoker providers = new ProviderInvoker(registry,
                     new ProcessProvider(env, executables, childEnvironment, maxOutputSize), http, session);
-            return new RunStarter(providers, listeners, env, ignoreControls).run(experiment, options);
+            return new RunStarter(providers, listeners, env, ignoreControls, globalControls).run(experiment, options);
         } catch (RuntimeException e) {
             // last resort: the contract is a journal, whatever happened
             Map<String, Object> journal = new java.util.LinkedHashMap<>();

@@ -60,6 +60,34 @@ class AuthenticationThrottleTest {
     }
 
     @Test
+    void executeWhenWrongPasswordsInParallelThenNoMoreThanTheLimitChecked() throws Exception {
+        TestUsers.ensure(dataSource);
+        String user = "parallelGuessedUser";
+        TestUsers.put(new JdbcTemplate(dataSource), user, TestUsers.sha256Hex("right"));
+        // HTTP/1.1: one connection per request in flight, so all 40 guesses are in the service at the same time
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.util.List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> guesses =
+                new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            guesses.add(http.sendAsync(java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create("http://127.0.0.1:" + port + "/experiments"))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("dbUsername", TestUsers.DB_USER).header("dbPassword", TestUsers.DB_PASSWORD)
+                            .header("username", user).header("password", "parallel-guess-" + i).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()));
+        }
+
+        Map<Integer, Integer> answers = new java.util.TreeMap<>();
+        for (var guess : guesses) {
+            answers.merge(guess.get().statusCode(), 1, Integer::sum);
+        }
+
+        assertThat(answers).as("each attempt is counted before its check: only the first 10 are checked")
+                .containsExactlyInAnyOrderEntriesOf(Map.of(401, 10, 429, 30));
+    }
+
+    @Test
     void executeWhenAnyOneCredentialWrongThenTheSame401AnswerWhicheverItWas() {
         TestUsers.ensure(dataSource);
         WebTestClient client = LocalClient.on(port, Duration.ofSeconds(30));

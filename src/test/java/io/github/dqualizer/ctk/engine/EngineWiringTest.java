@@ -26,6 +26,7 @@ class EngineWiringTest {
             context.registerBean(ExecutablePolicy.class, ExecutablePolicy::allowAll);
             context.registerBean(ChildEnvironment.class, ChildEnvironment::defaults);
             context.registerBean(PythonProperties.class, PythonProperties::defaults);
+            context.registerBean(ControlsProperties.class, ControlsProperties::none);
             context.register(PythonFunctionRegistry.class, ExperimentReader.class, ExperimentValidator.class,
                     ExperimentRunner.class, PythonRuntime.class);
             context.refresh();

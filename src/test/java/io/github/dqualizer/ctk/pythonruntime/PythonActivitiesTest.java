@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ctktest.PythonTestModules;
 import ctktest.TestFunctions;
+import io.github.dqualizer.ctk.engine.ControlsProperties;
 import io.github.dqualizer.ctk.engine.ExperimentRunner;
 import io.github.dqualizer.ctk.engine.RunOptions;
 import io.github.dqualizer.ctk.experiment.EngineProperties;
@@ -28,7 +29,7 @@ class PythonActivitiesTest {
     private final ExperimentValidator validator = new ExperimentValidator(TestFunctions.registry(),
             EngineProperties.defaults(), ExecutablePolicy.allowAll(), ChildEnvironment.defaults(), python);
     private final ExperimentRunner runner = new ExperimentRunner(TestFunctions.registry(), List.of(),
-            EngineProperties.defaults(), ExecutablePolicy.allowAll(), ChildEnvironment.defaults(), python);
+            EngineProperties.defaults(), ExecutablePolicy.allowAll(), ChildEnvironment.defaults(), python, ControlsProperties.none());
 
     // §2.3: chaoslib's validation messages, word for word
 
@@ -244,7 +245,7 @@ class PythonActivitiesTest {
     @Test
     void withoutPythonBuiltInFunctionsStillRun() {
         ExperimentRunner noPython = new ExperimentRunner(TestFunctions.registry(), List.of(), EngineProperties.defaults(),
-                ExecutablePolicy.allowAll(), ChildEnvironment.defaults(), PythonTestModules.withoutPython());
+                ExecutablePolicy.allowAll(), ChildEnvironment.defaults(), PythonTestModules.withoutPython(), ControlsProperties.none());
         Map<String, Object> journal = noPython.run(method(action("b",
                 "{\"type\": \"python\", \"module\": \"conformance.functions\", \"func\": \"ret\", \"arguments\": {\"value\": 5}}")),
                 new RunOptions("no-python", null));

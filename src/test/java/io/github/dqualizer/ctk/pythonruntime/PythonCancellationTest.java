@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 
 import ctktest.PythonTestModules;
 import ctktest.TestFunctions;
+import io.github.dqualizer.ctk.engine.ControlsProperties;
 import io.github.dqualizer.ctk.engine.ExperimentRunner;
 import io.github.dqualizer.ctk.engine.RunOptions;
 import io.github.dqualizer.ctk.experiment.EngineProperties;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PythonCancellationTest {
 
     private final ExperimentRunner runner = new ExperimentRunner(TestFunctions.registry(), List.of(),
-            EngineProperties.defaults(), ExecutablePolicy.allowAll(), ChildEnvironment.defaults(), PythonTestModules.runtime());
+            EngineProperties.defaults(), ExecutablePolicy.allowAll(), ChildEnvironment.defaults(), PythonTestModules.runtime(), ControlsProperties.none());
 
     @TempDir
     Path directory;

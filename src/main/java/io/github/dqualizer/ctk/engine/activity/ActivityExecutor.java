@@ -43,6 +43,18 @@ public final class ActivityExecutor {
     public Map<String, Object> execute(Map<?, ?> entry, ActivityPhase phase, List<Map<String, Object>> sink) {
         checkInterrupted();
         Map<String, Object> activity = resolve(entry);
+        Map<String, Object> record = null;
+        try {
+            session.controls().before("activity", activity);
+            record = run(activity, phase, sink);
+            return record;
+        } finally {
+            // chaoslib's after-activity controls get the run record, or nothing when the activity did not end normally
+            session.controls().after("activity", activity, record);
+        }
+    }
+
+    private Map<String, Object> run(Map<String, Object> activity, ActivityPhase phase, List<Map<String, Object>> sink) {
         boolean dry = session.dry() != null && session.dry().skips(String.valueOf(activity.get("type")));
         boolean pauses = !dry && session.dry() != io.github.dqualizer.ctk.engine.DryMode.PAUSE;
         if (pauses) {

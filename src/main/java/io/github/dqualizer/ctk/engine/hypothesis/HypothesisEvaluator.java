@@ -36,6 +36,24 @@ public final class HypothesisEvaluator {
      * interruption still leaves the partial state (with {@code steady_state_met: null}) in the journal.
      */
     public Map<String, Object> evaluate(ActivityPhase phase, Consumer<Map<String, Object>> publish) {
+        Map<String, Object> hypothesis = hypothesis();
+        Map<String, Object> result = null;
+        try {
+            session.controls().before("hypothesis", hypothesis);
+            result = evaluateProbes(phase, publish);
+            return result;
+        } finally {
+            session.controls().after("hypothesis", hypothesis, result);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> hypothesis() {
+        return session.experiment().get("steady-state-hypothesis") instanceof Map<?, ?> h
+                ? (Map<String, Object>) h : new LinkedHashMap<>();
+    }
+
+    private Map<String, Object> evaluateProbes(ActivityPhase phase, Consumer<Map<String, Object>> publish) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("steady_state_met", null);
         List<Map<String, Object>> records = Collections.synchronizedList(new ArrayList<>());

@@ -28,6 +28,7 @@ public final class MethodRunner {
         BackgroundActivities background = new BackgroundActivities("ctk-" + session.runId() + "-method",
                 (int) backgroundCount, session.journal());
         try {
+            session.controls().before("method", session.experiment());
             for (Object item : method) {
                 Map<?, ?> entry = (Map<?, ?>) item;
                 if (Boolean.TRUE.equals(entry.get("background"))) {
@@ -47,6 +48,7 @@ public final class MethodRunner {
             throw e;
         } finally {
             background.await();
+            session.controls().after("method", session.experiment(), session.journal().run());
         }
     }
 }

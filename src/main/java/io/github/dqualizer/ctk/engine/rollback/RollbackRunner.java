@@ -37,6 +37,7 @@ public final class RollbackRunner {
         BackgroundActivities background = new BackgroundActivities("ctk-" + session.runId() + "-rollback",
                 (int) backgroundCount, session.journal());
         try {
+            session.controls().before("rollback", session.experiment());
             for (Object item : rollbacks) {
                 Map<?, ?> entry = (Map<?, ?>) item;
                 try {
@@ -56,6 +57,11 @@ public final class RollbackRunner {
             background.interrupt();
         } finally {
             background.await();
+            try {
+                session.controls().after("rollback", session.experiment(), session.journal().rollbacks());
+            } catch (RunInterruptedException e) {
+                session.journal().status("interrupted");
+            }
         }
     }
 }

@@ -6,17 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 /** Deep copies of plain JSON documents, so a run never mutates the caller's experiment. */
-final class Documents {
+public final class Documents {
 
     private Documents() {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> deepCopy(Map<String, Object> map) {
+    public static Map<String, Object> deepCopy(Map<String, Object> map) {
         return (Map<String, Object>) copy(map);
     }
 
-    private static Object copy(Object value) {
+    /** A deep copy of any JSON value (maps and lists copied, scalars shared). */
+    public static Object copy(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
             map.forEach((k, v) -> out.put(String.valueOf(k), copy(v)));

@@ -62,6 +62,7 @@ public final class RunPhases {
         boolean withSsh = strategy != HypothesisStrategy.SKIP && hypothesis.hasProbes();
         ContinuousHypothesis continuous = null;
         try {
+            session.controls().before("experiment", session.experiment());
             if (withSsh && strategy.before) {
                 Map<String, Object> state = hypothesis.evaluate(ActivityPhase.HYPOTHESIS_BEFORE, journal::before);
                 if (!Boolean.TRUE.equals(state.get("steady_state_met"))) {

@@ -2,6 +2,7 @@ package io.github.dqualizer.ctk.engine.run;
 
 import io.github.dqualizer.ctk.engine.DryMode;
 import io.github.dqualizer.ctk.engine.activity.ProviderScope;
+import io.github.dqualizer.ctk.engine.control.RunControls;
 import io.github.dqualizer.ctk.engine.journal.JournalState;
 import io.github.dqualizer.ctk.engine.journal.SecretMasker;
 import io.github.dqualizer.ctk.experiment.ActivityIndex;
@@ -13,6 +14,7 @@ import java.util.Map;
  *
  * @param experiment the working copy of the experiment (mutated like chaoslib mutates its document)
  * @param scope      configuration, secrets and the substitution over them
+ * @param controls   the run's controls (or none)
  */
 public record RunSession(
         String runId,
@@ -23,5 +25,6 @@ public record RunSession(
         SecretMasker masker,
         RunContext context,
         Listeners listeners,
-        JournalState journal) {
+        JournalState journal,
+        RunControls controls) {
 }

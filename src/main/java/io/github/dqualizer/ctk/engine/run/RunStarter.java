@@ -5,6 +5,7 @@ import io.github.dqualizer.ctk.engine.RunOptions;
 import io.github.dqualizer.ctk.engine.activity.ProviderInvoker;
 import io.github.dqualizer.ctk.engine.activity.ProviderScope;
 import io.github.dqualizer.ctk.engine.activity.RunInterruptedException;
+import io.github.dqualizer.ctk.engine.control.RunControls;
 import io.github.dqualizer.ctk.engine.journal.JournalState;
 import io.github.dqualizer.ctk.engine.journal.JournalWriter;
 import io.github.dqualizer.ctk.engine.journal.SecretMasker;
@@ -35,12 +36,16 @@ public final class RunStarter {
     private final List<RunListener> listeners;
     private final EnvLookup env;
     private final boolean ignoreControls;
+    private final Map<String, Map<String, Object>> globalControls;
 
-    public RunStarter(ProviderInvoker providers, List<RunListener> listeners, EnvLookup env, boolean ignoreControls) {
+    /** @param globalControls controls applied to every run ({@code ctk.controls.global}), by name */
+    public RunStarter(ProviderInvoker providers, List<RunListener> listeners, EnvLookup env, boolean ignoreControls,
+                      Map<String, Map<String, Object>> globalControls) {
         this.providers = providers;
         this.listeners = listeners;
         this.env = env;
         this.ignoreControls = ignoreControls;
+        this.globalControls = globalControls;
     }
 
     public Map<String, Object> run(Map<String, Object> input, RunOptions options) {
@@ -58,6 +63,7 @@ public final class RunStarter {
         Listeners events = new Listeners(listeners, context, masker);
         List<String> ignored = ignoredControls(experiment);
         boolean interrupted = false;
+        RunControls controls = RunControls.none();
         try {
             RuntimeSettings settings = RuntimeSettings.from(experiment);
             if (!errors.isEmpty()) {
@@ -69,8 +75,10 @@ public final class RunStarter {
             if (experiment.containsKey("title")) {
                 experiment.put("title", scope.substitutor().apply(experiment.get("title")));
             }
+            controls = controls(experiment, scope);
+            controls.initialize();
             RunSession session = new RunSession(options.runId(), experiment, scope, options.dry(),
-                    ActivityIndex.of(experiment), masker, context, events, journal);
+                    ActivityIndex.of(experiment), masker, context, events, journal, controls);
             interrupted = new RunPhases(session, settings, providers).run(options.rollbacksOnly());
         } catch (RunInterruptedException e) {
             journal.status("interrupted");
@@ -87,11 +95,46 @@ public final class RunStarter {
             journal.status("completed");
         }
         Map<String, Object> result = JournalWriter.write(journal, experiment, Timestamps.now(), ignored, masker);
+        result = finishControls(controls, experiment, result, masker);
         events.runFinished(result);
         if (interrupted) {
             Thread.currentThread().interrupt(); // tell the caller its cancellation was honoured
         }
         return result;
+    }
+
+    private RunControls controls(Map<String, Object> experiment, ProviderScope scope) {
+        if (ignoreControls || (globalControls.isEmpty() && ControlsValidator.collect(experiment).isEmpty())) {
+            return RunControls.none();
+        }
+        return new RunControls(providers.pythonSession(), globalControls, experiment, scope);
+    }
+
+    /**
+     * The experiment's after-controls get the journal (they may add to it; chaoslib swallows their errors here),
+     * then every control is cleaned up. A cancellation that already ended the run does not cut them short.
+     */
+    private static Map<String, Object> finishControls(RunControls controls, Map<String, Object> experiment,
+            Map<String, Object> journal, SecretMasker masker) {
+        if (controls == RunControls.none()) {
+            return journal;
+        }
+        boolean interrupted = Thread.interrupted();
+        try {
+            controls.after("experiment", experiment, journal);
+        } catch (RuntimeException e) {
+            LOG.debug("after-experiment controls failed: {}", e.getMessage());
+        } finally {
+            try {
+                controls.cleanup();
+            } catch (RuntimeException e) {
+                LOG.debug("control cleanup failed: {}", e.getMessage());
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return masker.maskMap(journal);
     }
 
     private List<String> ignoredControls(Map<String, Object> experiment) {

@@ -3,6 +3,8 @@ package io.github.dqualizer.ctk.experiment.validation;
 import static io.github.dqualizer.ctk.experiment.validation.Checks.falsy;
 import static io.github.dqualizer.ctk.experiment.validation.Problems.child;
 
+import io.github.dqualizer.ctk.pythonruntime.PythonInspection;
+import io.github.dqualizer.ctk.pythonruntime.PythonUnavailableException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +12,9 @@ import java.util.Map;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * Controls (section 2.7): rejected by this service unless ignoring them is enabled; then their shape is
- * still checked as chaoslib does (no Python hook is ever called).
+ * Controls (section 2.7), checked as chaoslib checks them: shape, references, and for python controls the
+ * module's own {@code validate_control(control)} (a module that cannot be imported passes, as chaoslib only warns).
+ * With {@code ctk.engine.ignore-controls} only the shape is checked: they will not run.
  */
 @NamedInterface("controls")
 public final class ControlsValidator {
@@ -32,13 +35,8 @@ public final class ControlsValidator {
         return found;
     }
 
-    static void validate(Map<?, ?> experiment, boolean ignoreControls, Problems problems) {
+    static void validate(Map<?, ?> experiment, boolean ignoreControls, PythonInspection python, Problems problems) {
         Map<String, List<?>> all = collect(experiment);
-        if (!ignoreControls) {
-            all.forEach((location, controls) -> problems.add(location,
-                    "controls are not supported by this service: " + names(controls)));
-            return;
-        }
         List<Object> declaredNames = new ArrayList<>();
         all.values().forEach(list -> list.forEach(c -> {
             if (c instanceof Map<?, ?> m && m.get("ref") == null) {
@@ -47,16 +45,40 @@ public final class ControlsValidator {
         }));
         all.forEach((location, controls) -> {
             for (int i = 0; i < controls.size(); i++) {
-                shape(controls.get(i), Problems.item(location, i), declaredNames, problems);
+                String itemLocation = Problems.item(location, i);
+                if (shape(controls.get(i), itemLocation, declaredNames, problems) && !ignoreControls) {
+                    python(controls.get(i), itemLocation, python, problems);
+                }
             }
         });
     }
 
-    private static void shape(Object value, String location, List<Object> declaredNames, Problems problems) {
-        if (!(value instanceof Map<?, ?> control)) {
-            problems.add(location, "A control must have a `name` property");
+    /** chaoslib's {@code validate_python_control}: the module may refuse the control. */
+    private static void python(Object value, String location, PythonInspection python, Problems problems) {
+        Map<?, ?> control = (Map<?, ?>) value;
+        if (!(control.get("provider") instanceof Map<?, ?> provider) || !"python".equals(provider.get("type"))
+                || falsy(provider.get("module"))) {
             return;
         }
+        String module = String.valueOf(provider.get("module"));
+        try {
+            python.validateControl(module, control).ifPresent(problem -> problems.add(location, problem));
+        } catch (PythonUnavailableException e) {
+            problems.add(child(location, "provider.module"), "control '" + control.get("name") + "' is a Python control "
+                    + "and needs Python, but " + e.getMessage() + "; or let ctk.engine.ignore-controls=true skip controls");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problems.add(location, "the validation was interrupted while importing Python module '" + module + "'");
+        }
+    }
+
+    /** @return whether the control is well formed */
+    private static boolean shape(Object value, String location, List<Object> declaredNames, Problems problems) {
+        if (!(value instanceof Map<?, ?> control)) {
+            problems.add(location, "A control must have a `name` property");
+            return false;
+        }
+        int before = problems.toList().size();
         if (control.get("ref") != null && !declaredNames.contains(control.get("ref"))) {
             problems.add(child(location, "ref"), "Control reference '{}' declaration cannot be found");
         }
@@ -75,6 +97,7 @@ public final class ControlsValidator {
                 && falsy(provider.get("module"))) {
             problems.add(child(location, "provider.module"), "Control '" + name + "' must have a module path");
         }
+        return problems.toList().size() == before;
     }
 
     private static String names(List<?> controls) {

@@ -14,11 +14,13 @@ public final class ExperimentChecks {
     private final StructureValidator structure;
     private final HypothesisValidator hypothesis;
     private final boolean ignoreControls;
+    private final PythonInspection python;
 
     /** @param python this validation's import checks of modules that are not built in */
     public ExperimentChecks(PythonFunctionRegistry registry, EnvLookup env, boolean ignoreControls,
                             ExecutablePolicy executables, PythonInspection python) {
         this.activities = new ActivityValidator(registry, env, executables, python);
+        this.python = python;
         this.structure = new StructureValidator(activities);
         this.hypothesis = new HypothesisValidator(activities);
         this.ignoreControls = ignoreControls;
@@ -34,6 +36,6 @@ public final class ExperimentChecks {
         hypothesis.validate(experiment, problems);
         structure.method(experiment, ActivityIndex.of(experiment), problems);
         structure.rollbacks(experiment, problems);
-        ControlsValidator.validate(experiment, ignoreControls, problems);
+        ControlsValidator.validate(experiment, ignoreControls, python, problems);
     }
 }

@@ -4,7 +4,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The fuzz contract on the embedded default database (H2 in memory). The throttle limits are raised:
- * the fuzzer's wrong credentials would otherwise lock its own address out (the throttle has its own test),
+ * the fuzzer's wrong credentials would otherwise lock its own address out (the throttle has its own test), and so is
+ * the bound of concurrent account checks to the requests in flight (its 503 has its own test, AccountCheckBoundTest),
  * and H2's wrong-password delay is off for the test JVM ({@code h2.delayWrongPasswordMin=0} in the pom), since H2
  * reads it once when it loads and it would serialise the fuzzer's wrong dbPassword cases.
  */
@@ -13,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "ctk.dashboard.enabled=false",
         "ctk.secrets.key-file=target/test-secrets.key",
         "ctk.auth.throttle.max-failures-per-user=1000000",
-        "ctk.auth.throttle.max-failures-per-address=1000000"})
+        "ctk.auth.throttle.max-failures-per-address=1000000",
+        "ctk.auth.max-concurrent-account-checks=16"})
 class EndpointFuzzH2Test extends EndpointFuzzContract {
 }

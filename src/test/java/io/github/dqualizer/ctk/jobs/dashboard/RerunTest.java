@@ -17,7 +17,10 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
+import org.jobrunr.jobs.Job;
+import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +56,8 @@ class RerunTest {
     DataSource dataSource;
     @Autowired
     DashboardServer dashboard;
+    @Autowired
+    StorageProvider storage;
     @TempDir
     Path dir;
 
@@ -153,6 +158,23 @@ class RerunTest {
         assertThat(listedRuns()).noneMatch(run -> running.equals(run.get("rerun_of")));
         TestUsers.authorized(client.post().uri("/experiments/{id}/cancel", running)).exchange().expectStatus().isAccepted();
         awaitStatus(running, "interrupted");
+    }
+
+    @Test
+    void jobOfEndedRunEnqueuedAgainBehindTheDashboardThenSaysSoAndEndsAsTheRunDid() throws Exception {
+        String original = submit(Experiments.hypothesisProbeTimesOut());
+        awaitStatus(original, "failed");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(lastState(job(original))));
+
+        Job job = storage.getJobById(UUID.fromString(original)); // as JobRunr's own API or another dashboard would
+        job.enqueue();
+        storage.save(job);
+
+        JsonNode again = await().atMost(Duration.ofSeconds(60)).until(() -> job(original),
+                j -> j.get("jobHistory").size() == 6 && "FAILED".equals(lastState(j)));
+        assertThat(again.get("metadata").toString()).contains("already ended (failed); a run never executes twice");
+        assertThat(run(original)).containsEntry("status", "failed");
+        assertThat(listedRuns()).noneMatch(run -> original.equals(run.get("rerun_of")));
     }
 
     private static String writesSecret(String secret, Path out) {

@@ -42,6 +42,39 @@ class ProcessOutputLimitTest {
         }
     }
 
+    /**
+     * Memory, measured without timing: the bytes allocated by the threads that run the activity and read its
+     * pipes (the JVM counts them per thread, so other tests' threads do not disturb the figure). 200 MB of
+     * output cost a bounded amount; holding the output whole would allocate at least the 200 MB.
+     */
+    @Test
+    void hundredMegabytesOnBothStreamsThenAllocatesAFewMegabytesOnly() throws Exception {
+        ProcessProvider provider = provider(DataSize.ofMegabytes(1));
+        sh(provider, "echo warm-up"); // a reader thread exists now; class loading is done
+        Map<Long, Long> before = allocatedBytesOfActivityThreads();
+
+        Map<String, Object> output = sh(provider, HUNDRED_MB + "; " + HUNDRED_MB + " >&2");
+
+        Map<Long, Long> after = allocatedBytesOfActivityThreads();
+        long allocated = after.entrySet().stream()
+                .mapToLong(thread -> thread.getValue() - before.getOrDefault(thread.getKey(), 0L)).sum();
+        assertThat(((String) output.get("stdout")).length() + ((String) output.get("stderr")).length())
+                .isLessThan(2_100_000);
+        System.out.println("[output] bytes allocated while 200 MB were printed: " + allocated);
+        assertThat(allocated).as("bytes allocated while 200 MB were printed").isLessThan(32_000_000L);
+    }
+
+    /** Bytes allocated so far by this thread and the output readers, by thread id. */
+    private static Map<Long, Long> allocatedBytesOfActivityThreads() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<Long, Long> allocated = new java.util.HashMap<>();
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread == Thread.currentThread() || thread.getName().startsWith("ctk-output-reader-"))
+                .forEach(thread -> allocated.put(thread.getId(), threads.getThreadAllocatedBytes(thread.getId())));
+        return allocated;
+    }
+
     @Test
     void outputWithinLimitThenKeptWholeWithoutMarker() throws Exception {
         Map<String, Object> output = sh(provider(DataSize.ofBytes(6)), "printf 'hello\\n'; printf 'oops' >&2");

@@ -1,0 +1,24 @@
+package io.github.dqualizer.ctk.api.fuzz;
+
+import io.github.dqualizer.ctk.support.EnabledIfMySqlConfigured;
+import io.github.dqualizer.ctk.support.MySqlTestDatabase;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The request mix on a real MySQL-compatible server: wrong database passwords are refused by the server itself. */
+@EnabledIfMySqlConfigured
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ctk.dashboard.enabled=false",
+        "ctk.secrets.key-file=target/test-secrets.key",
+        "ctk.auth.throttle.max-failures-per-user=1000000",
+        "ctk.auth.throttle.max-failures-per-address=1000000"})
+class EveryRequestAnsweredMySqlTest extends EveryRequestAnsweredContract {
+
+    @DynamicPropertySource
+    static void mysql(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", MySqlTestDatabase::url);
+        registry.add("spring.datasource.username", MySqlTestDatabase::username);
+        registry.add("spring.datasource.password", MySqlTestDatabase::password);
+    }
+}
