@@ -11,6 +11,7 @@ import io.github.dqualizer.ctk.pythonruntime.PythonRuntime;
 import io.github.dqualizer.ctk.pythonruntime.PythonSession;
 import io.github.dqualizer.ctk.pyvalues.EnvLookup;
 import io.github.dqualizer.ctk.safety.ChildEnvironment;
+import io.github.dqualizer.ctk.safety.OutboundHosts;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,10 +50,16 @@ public class ExperimentRunner {
                 ControlsProperties.none());
     }
 
-    @Autowired
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties,
                             ExecutablePolicy executables, ChildEnvironment childEnvironment, PythonRuntime python,
                             ControlsProperties controls) {
+        this(registry, listeners, properties, executables, childEnvironment, python, controls, OutboundHosts.any());
+    }
+
+    @Autowired
+    public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties,
+                            ExecutablePolicy executables, ChildEnvironment childEnvironment, PythonRuntime python,
+                            ControlsProperties controls, OutboundHosts outboundHosts) {
         this.registry = registry;
         this.python = python;
         this.globalControls = controls.global();
@@ -61,7 +68,7 @@ public class ExperimentRunner {
         this.executables = executables;
         this.childEnvironment = childEnvironment;
         this.maxOutputSize = properties.maxOutputSize();
-        this.http = new HttpProvider(maxOutputSize);
+        this.http = new HttpProvider(maxOutputSize, outboundHosts);
         // env configuration and secrets never see the service's own variables, even in runs queued before an upgrade
         this.env = childEnvironment::lookup;
     }

@@ -12,4 +12,9 @@ class ExecutionSafetyConfiguration {
     ChildEnvironment childEnvironment(EnvironmentProperties properties, ConfigurableEnvironment environment) {
         return new ChildEnvironment(properties, ServiceCredentials.values(environment), System.getenv());
     }
+
+    @Bean
+    OutboundHosts outboundHosts(OutboundHttpProperties properties) {
+        return new OutboundHosts(properties.allowedHosts());
+    }
 }

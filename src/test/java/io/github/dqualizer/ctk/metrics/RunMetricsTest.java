@@ -27,9 +27,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:ctk-metrics;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
         "ctk.dashboard.enabled=false",
+        // the actuator's metrics on the API port need the dashboard account (ADR 0005)
+        "ctk.dashboard.username=" + RunMetricsTest.OPERATOR,
+        "ctk.dashboard.password=" + RunMetricsTest.OPERATOR_PASSWORD,
         "ctk.auth.throttle.max-failures-per-user=2",
         "ctk.secrets.key-file=target/test-secrets.key"})
 class RunMetricsTest {
+
+    static final String OPERATOR = "metrics-operator";
+    static final String OPERATOR_PASSWORD = "metrics-Pw-1";
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_MAP = new ParameterizedTypeReference<>() {
     };
@@ -97,7 +103,8 @@ class RunMetricsTest {
                 + "VALUES (?, 'demoUser', 'waiting', 'QUEUED', '{}', CURRENT_TIMESTAMP, 0)", id);
         try {
             await().atMost(Duration.ofSeconds(15)).until(() -> queued() == before + 1);
-            Map<String, Object> metric = client.get().uri("/actuator/metrics/ctk.runs.queued").exchange()
+            Map<String, Object> metric = client.get().uri("/actuator/metrics/ctk.runs.queued")
+                    .headers(headers -> headers.setBasicAuth(OPERATOR, OPERATOR_PASSWORD)).exchange()
                     .expectStatus().isOk().expectBody(JSON_MAP).returnResult().getResponseBody();
             assertThat(metric).containsEntry("name", "ctk.runs.queued");
         } finally {
@@ -126,7 +133,8 @@ class RunMetricsTest {
     void prometheusWhenScrapedThenServiceMetersWithoutSecretsOrNames() {
         execute(Experiments.withSecret("prom-secret-value"), 200);
 
-        String scrape = client.get().uri("/actuator/prometheus").exchange()
+        String scrape = client.get().uri("/actuator/prometheus")
+                .headers(headers -> headers.setBasicAuth(OPERATOR, OPERATOR_PASSWORD)).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(scrape).contains("ctk_runs_finished_total{", "status=\"completed\"", "ctk_runs_queued",

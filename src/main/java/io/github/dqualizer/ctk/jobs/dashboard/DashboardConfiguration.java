@@ -12,15 +12,24 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DashboardConfiguration {
 
+    /** The configured or generated account when the dashboard is served or an account is configured; else none. */
     @Bean
-    @ConditionalOnProperty(name = "ctk.dashboard.enabled", havingValue = "true", matchIfMissing = true)
-    DashboardServer dashboardServer(DashboardProperties properties, EncryptionProperties secrets,
-                                    StorageProvider storage, JsonMapper jobRunrJsonMapper,
-                                    RequeueAction requeue) {
+    DashboardAccount dashboardAccount(DashboardProperties properties, EncryptionProperties secrets) {
+        boolean configured = properties.username() != null && !properties.username().isBlank()
+                && properties.password() != null && !properties.password().isBlank();
+        if (!properties.enabled() && !configured) {
+            return DashboardAccount.none();
+        }
         // the generated password lives with the generated secrets key: one directory to protect and back up
         Path passwordFile = properties.passwordFile() != null ? properties.passwordFile()
                 : secrets.keyFile().toAbsolutePath().resolveSibling("dashboard-password");
-        DashboardCredentials credentials = DashboardCredentialsResolver.resolve(properties, passwordFile);
-        return new DashboardServer(properties, credentials, storage, jobRunrJsonMapper, requeue);
+        return DashboardAccount.of(DashboardCredentialsResolver.resolve(properties, passwordFile));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "ctk.dashboard.enabled", havingValue = "true", matchIfMissing = true)
+    DashboardServer dashboardServer(DashboardProperties properties, DashboardAccount account,
+                                    StorageProvider storage, JsonMapper jobRunrJsonMapper, RequeueAction requeue) {
+        return new DashboardServer(properties, account.credentials().orElseThrow(), storage, jobRunrJsonMapper, requeue);
     }
 }

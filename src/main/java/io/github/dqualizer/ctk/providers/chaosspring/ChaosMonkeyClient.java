@@ -1,6 +1,7 @@
 package io.github.dqualizer.ctk.providers.chaosspring;
 
 import io.github.dqualizer.ctk.providers.ActivityFailedException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -8,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.net.ConnectException;
+import io.github.dqualizer.ctk.safety.OutboundHosts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -36,6 +38,17 @@ public class ChaosMonkeyClient {
     private final JsonMapper json = JsonMapper.builder().build();
     /** One client with and one without certificate checks: a client owns threads, timeouts go on each request. */
     private final Map<Boolean, HttpClient> clients = new ConcurrentHashMap<>();
+    private final OutboundHosts hosts;
+
+    /** A client that may call any host. */
+    public ChaosMonkeyClient() {
+        this(OutboundHosts.any());
+    }
+
+    @Autowired
+    public ChaosMonkeyClient(OutboundHosts hosts) {
+        this.hosts = hosts;
+    }
 
     /** GET {@code base_url/path}; {@code failure} prefixes every error message. */
     HttpResponse<String> get(ChaosMonkeyEndpoint endpoint, String path, String failure) throws InterruptedException {
@@ -85,6 +98,9 @@ public class ChaosMonkeyClient {
     private HttpResponse<String> send(ChaosMonkeyEndpoint endpoint, String path, HttpRequest.Builder request,
                                       String failure) throws InterruptedException {
         URI uri = endpoint.resolve(path);
+        hosts.refusal(uri.toString()).ifPresent(reason -> {
+            throw new ActivityFailedException(failure + ": refused: " + reason);
+        });
         request.uri(uri).timeout(endpoint.timeout());
         try {
             endpoint.headers().forEach(request::setHeader);

@@ -5,6 +5,7 @@ import io.github.dqualizer.ctk.providers.ProviderCrashException;
 import io.github.dqualizer.ctk.providers.output.BoundedOutputCollector;
 import io.github.dqualizer.ctk.providers.output.CapturedOutput;
 import io.github.dqualizer.ctk.pyvalues.PyValues;
+import io.github.dqualizer.ctk.safety.OutboundHosts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -26,6 +27,7 @@ public final class HttpProvider {
 
     private final HttpClients clients = new HttpClients();
     private final BoundedOutputCollector bodies;
+    private final OutboundHosts hosts;
 
     public HttpProvider() {
         this(BoundedOutputCollector.DEFAULT_LIMIT);
@@ -33,12 +35,21 @@ public final class HttpProvider {
 
     /** @param maxBodySize the most kept of a response body ({@code ctk.engine.max-output-size}) */
     public HttpProvider(DataSize maxBodySize) {
+        this(maxBodySize, OutboundHosts.any());
+    }
+
+    /** @param hosts where requests may go ({@code ctk.http.allowed-hosts}) */
+    public HttpProvider(DataSize maxBodySize, OutboundHosts hosts) {
         this.bodies = new BoundedOutputCollector((int) maxBodySize.toBytes());
+        this.hosts = hosts;
     }
 
     /** @param provider the provider block with url, headers, timeout and arguments already substituted */
     public Map<String, Object> run(Map<?, ?> provider) throws InterruptedException {
         String url = String.valueOf(provider.get("url"));
+        hosts.refusal(url).ifPresent(reason -> {
+            throw new ActivityFailedException("Refused: " + reason);
+        });
         String method = String.valueOf(provider.get("method") == null ? "GET" : provider.get("method")).toUpperCase(Locale.ROOT);
         Map<?, ?> headers = provider.get("headers") instanceof Map<?, ?> h ? h : null;
         Duration timeout = requestTimeout(timeouts(provider.get("timeout")));
