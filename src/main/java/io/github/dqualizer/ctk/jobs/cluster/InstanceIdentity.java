@@ -13,11 +13,18 @@ public class InstanceIdentity {
 
     private final String name;
     private final String host;
+    private final boolean jobServer;
 
     InstanceIdentity(ObjectProvider<BackgroundJobServer> server, InstanceProperties properties) {
         BackgroundJobServer jobServer = server.getIfAvailable();
         this.name = jobServer == null ? "no-job-server" : jobServer.getId().toString();
         this.host = properties.host();
+        this.jobServer = jobServer != null;
+    }
+
+    /** Only an instance with a job server has a heartbeat, so only it can be seen alive by the others. */
+    boolean hasJobServer() {
+        return jobServer;
     }
 
     public String name() {
