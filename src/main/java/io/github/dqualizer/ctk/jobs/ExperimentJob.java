@@ -114,7 +114,7 @@ public class ExperimentJob {
     private ExperimentRun claim(String runId) {
         // a job fetched just before an outage waits for the database instead of failing with its run still queued
         Instant startedAt = clock.instant();
-        int claimed = retry.untilReachable(runId, "start", 
+        int claimed = retry.untilReachable(runId, "start",
                 () -> runs.markStarted(runId, instance.name(), instance.host(), startedAt));
         ExperimentRun accepted = acceptedRuns.take(runId);
         if (claimed == 1 && accepted != null) {
