@@ -12,6 +12,7 @@
 #                    scripts/build-production.sh if target/production is missing) | jar (the extracted jar, no
 #                    archive); BENCH_SERVICE_JAVA_HOME: the service's JDK)
 #   process-check    cost of one host process check
+#   python-activity  cost of a trivial python activity through the Python worker, and the worker start-up
 #   submit-external  the service as its own process on MySQL (launched as for idle), fire-and-forget submissions at
 #                    a fixed rate from wrk (apt-get install wrk; scripts/bench/paced-submit.lua), without and with
 #                    workers; empties the runs and jobs tables of the bench database first
@@ -26,5 +27,6 @@ if [ "${BENCH_SERVICE_LAUNCH:-classpath}" != classpath ] && [ ! -f "${CTK_HOME:-
 fi
 main=io.github.dqualizer.ctk.bench.Benchmark
 if [ "$scenario" = "process-check" ]; then main=io.github.dqualizer.ctk.providers.host.ProcessCheckBenchmark; fi
+if [ "$scenario" = "python-activity" ]; then main=io.github.dqualizer.ctk.pythonruntime.PythonActivityBenchmark; fi
 echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(uname -srm), $(nproc) cores, $(java -version 2>&1 | head -1); $(uptime)"
 exec java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" "$main" "$scenario"
