@@ -1,6 +1,7 @@
 /**
- * Waiting for runs to end: the {@code RunQueued}/{@code RunEnded} application events and the notifier that wakes
- * waiting requests without holding a thread (polling the store only for runs executed by another instance). It must
+ * Waiting for runs to end: the {@code RunQueued}/{@code RunEnded} application events, the notifier that wakes
+ * waiting requests when a run ends here, and {@code RunWaiter}, which also reads the run once a second for every
+ * waiting request (a run that ends on another instance), without holding a thread. It must
  * not know JobRunr or how a run is executed.
  */
 @NamedInterface("completion")
