@@ -118,6 +118,14 @@ const handlers = {
       : "Steady state not met" + (d.missed_probe ? ": probe '" + d.missed_probe + "' missed its tolerance" : "");
     verdict.append(icon, text);
     list.append(verdict);
+    // the probe itself ran (succeeded) but its value was out of tolerance: mark its row as the miss
+    const probes = section(d.phase).querySelectorAll('li[data-status="succeeded"]');
+    for (const item of probes) {
+      if (d.missed_probe && item.dataset.name === d.missed_probe) {
+        item.dataset.status = "missed";
+        item.querySelector(".icon").textContent = "✗";
+      }
+    }
   },
   "run-finished": (d) => { setStatus(d.status, d.deviated); },
   "outcome": (d) => {

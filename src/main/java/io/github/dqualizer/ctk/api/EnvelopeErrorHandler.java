@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.api;
 
+import io.github.dqualizer.ctk.jobs.SubmissionNotStoredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -59,6 +60,10 @@ class EnvelopeErrorHandler implements WebExceptionHandler {
         if (error instanceof ResponseStatusException status) {
             int code = status.getStatusCode().value();
             return Envelope.error(code, reasonPhrase(code), status.getReason() == null ? "" : status.getReason());
+        }
+        if (error instanceof SubmissionNotStoredException notStored) {
+            log.warn("Submission not stored: {}", notStored.getMessage());
+            return Envelope.error(503, "Service temporarily unavailable.", notStored.getMessage());
         }
         if (error instanceof DataAccessException || error instanceof CannotCreateTransactionException) {
             log.warn("Database unavailable while serving a request: {}", error.toString());

@@ -3,6 +3,7 @@ package io.github.dqualizer.ctk.jobs;
 import io.github.dqualizer.ctk.engine.DryMode;
 import io.github.dqualizer.ctk.engine.ExperimentRunner;
 import io.github.dqualizer.ctk.engine.RunOptions;
+import io.github.dqualizer.ctk.engine.RunStop;
 import io.github.dqualizer.ctk.jobs.cluster.InstanceIdentity;
 import io.github.dqualizer.ctk.jobs.execution.DatabaseRetry;
 import io.github.dqualizer.ctk.jobs.execution.RunExecutions;
@@ -60,15 +61,17 @@ public class ExperimentJob {
      */
     public void execute(String runId) {
         nudger.started(runId);
-        ExperimentRun run = claim(runId);
-        if (run == null) {
-            return;
-        }
+        executions.claiming(runId);
+        ExperimentRun run;
         Map<String, Object> journal;
-        executions.started(runId);
         try {
+            run = claim(runId);
+            if (run == null) {
+                return;
+            }
+            RunStop stop = executions.started(runId);
             try {
-                journal = runner.run(storage.forExecution(run), new RunOptions(runId, DryMode.parse(run.dryMode())));
+                journal = runner.run(storage.forExecution(run), new RunOptions(runId, DryMode.parse(run.dryMode()), false, stop));
             } catch (RuntimeException e) {
                 // the engine answers every failure with a journal; this guards against its own defects
                 log.error("Run {} could not be executed", runId, e);
@@ -147,6 +150,6 @@ public class ExperimentJob {
     /** A retried claim finds 0 rows when the first attempt committed but its answer was lost: the run is ours. */
     private boolean claimLostInOutage(ExperimentRun run) {
         return run != null && run.status() == RunStatus.RUNNING && instance.name().equals(run.node())
-                && run.endedAt() == null && !executions.isRunningHere(run.id());
+                && run.endedAt() == null && !executions.isExecuting(run.id());
     }
 }

@@ -6,12 +6,17 @@ import java.sql.SQLTransactionRollbackException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import io.github.dqualizer.ctk.jobs.execution.JobsProperties;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jobrunr.scheduling.JobBuilder;
 import org.jobrunr.scheduling.JobScheduler;
@@ -40,16 +45,23 @@ class RunBatchWriter implements DisposableBean {
     private static final int WRITERS = 2;
     private static final int MAX_BATCH = 64;
     private static final int LOCK_CONFLICT_RETRIES = 3;
+    /**
+     * Submissions waiting for a writer. Each submitter blocks a bounded-elastic thread while it waits, so in normal
+     * operation far fewer wait; the bound only caps memory (each holds its document) when the database stalls.
+     */
+    static final int MAX_WAITING = 1024;
 
     private final ExperimentRunRepository runs;
     private final JobScheduler scheduler;
-    private final BlockingQueue<PendingRun> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<PendingRun> queue = new LinkedBlockingQueue<>(MAX_WAITING);
     private final ExecutorService writers;
+    private final Duration waitLimit;
     private volatile boolean closed;
 
-    RunBatchWriter(ExperimentRunRepository runs, JobScheduler scheduler) {
+    RunBatchWriter(ExperimentRunRepository runs, JobScheduler scheduler, JobsProperties properties) {
         this.runs = runs;
         this.scheduler = scheduler;
+        this.waitLimit = properties.submissionWaitLimit();
         AtomicInteger number = new AtomicInteger();
         this.writers = Executors.newFixedThreadPool(WRITERS, runnable -> {
             Thread thread = new Thread(runnable, "run-writer-" + number.incrementAndGet());
@@ -61,15 +73,60 @@ class RunBatchWriter implements DisposableBean {
         }
     }
 
+    /**
+     * Stores the run and its job; returns once both are committed. Throws the database's error, or a
+     * {@link SubmissionNotStoredException} when this instance is shutting down, too many submissions wait, or the run
+     * waited {@code ctk.jobs.submission-wait-limit} without a writer taking it (it is then withdrawn: nothing stored).
+     */
+    void store(ExperimentRun run, JobBuilder job) {
+        PendingRun pending = enqueue(run, job);
+        try {
+            pending.done().get(waitLimit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            if (queue.remove(pending)) {
+                throw new SubmissionNotStoredException("The run could not be stored within " + waitLimit.toSeconds()
+                        + " s (the database is slow or unreachable); nothing was stored. Retry later.");
+            }
+            awaitTakenBatch(pending); // a writer has it: its own database timeouts bound the rest
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SubmissionNotStoredException("The submission was interrupted; it may not have been stored.");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new CompletionException(e.getCause());
+        }
+    }
+
+    private void awaitTakenBatch(PendingRun pending) {
+        try {
+            pending.done().get(waitLimit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new SubmissionNotStoredException("The run was not confirmed as stored within " + 2 * waitLimit.toSeconds()
+                    + " s; it may still be stored: GET /experiments/" + pending.run().id() + " tells.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SubmissionNotStoredException("The submission was interrupted; it may not have been stored.");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new CompletionException(e.getCause());
+        }
+    }
+
     /** Completes when the run and its job are committed; fails with the database's error otherwise. */
     CompletableFuture<Void> write(ExperimentRun run, JobBuilder job) {
+        return enqueue(run, job).done();
+    }
+
+    private PendingRun enqueue(ExperimentRun run, JobBuilder job) {
         PendingRun pending = new PendingRun(run, job, new CompletableFuture<>());
         if (closed) {
             pending.done().completeExceptionally(shuttingDown());
-        } else {
-            queue.add(pending);
+        } else if (!queue.offer(pending)) {
+            pending.done().completeExceptionally(new SubmissionNotStoredException("Too many submissions ("
+                    + MAX_WAITING + ") are waiting to be stored; nothing was stored. Retry shortly."));
+        } else if (closed && queue.remove(pending)) {
+            // closed between the check and the offer: the writers and destroy() may have drained the queue already
+            pending.done().completeExceptionally(shuttingDown());
         }
-        return pending.done();
+        return pending;
     }
 
     private void writeUntilClosed() {
@@ -183,9 +240,9 @@ class RunBatchWriter implements DisposableBean {
         }
     }
 
-    /** Answered 503, like an unreachable database: nothing was stored. */
-    private static DataAccessResourceFailureException shuttingDown() {
-        return new DataAccessResourceFailureException("The service is shutting down.");
+    /** Answered 503: nothing was stored. */
+    private static SubmissionNotStoredException shuttingDown() {
+        return new SubmissionNotStoredException("This instance is shutting down; nothing was stored. Retry on another instance or after the restart.");
     }
 
     private record PendingRun(ExperimentRun run, JobBuilder job, CompletableFuture<Void> done) {

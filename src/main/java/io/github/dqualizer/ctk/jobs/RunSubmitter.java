@@ -11,7 +11,6 @@ import io.github.dqualizer.ctk.jobs.store.StoredExperiment;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import org.jobrunr.scheduling.JobBuilder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -82,10 +81,10 @@ public class RunSubmitter {
     private RunOutcome enqueue(ExperimentRun run, String title) {
         acceptedRuns.accepted(run); // before its job exists, so the job always finds it
         try {
-            writer.write(run, job(run.id(), title)).join();
-        } catch (CompletionException e) {
+            writer.store(run, job(run.id(), title));
+        } catch (RuntimeException e) {
             acceptedRuns.take(run.id());
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            throw e;
         }
         events.publishEvent(new RunQueued(run.id()));
         nudger.nudge(run.id());

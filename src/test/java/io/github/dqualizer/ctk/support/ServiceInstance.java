@@ -83,6 +83,14 @@ public final class ServiceInstance implements AutoCloseable {
                 .expectStatus().isAccepted();
     }
 
+    /** Emergency stop as the given operator (see {@link TestUsers#putOperator}). */
+    public void stopAll(String operator, String password) {
+        client.post().uri("/experiments/stop-all")
+                .header("dbUsername", TestUsers.DB_USER).header("dbPassword", TestUsers.DB_PASSWORD)
+                .header("username", operator).header("password", password)
+                .exchange().expectStatus().isOk();
+    }
+
     public Map<String, Object> journal(String runId) {
         return TestUsers.authorized(client.get().uri("/experiments/" + runId + "/journal")).exchange()
                 .expectBody(JSON_MAP).returnResult().getResponseBody();

@@ -30,12 +30,14 @@ public final class RollbackRunner {
         };
     }
 
-    public void run() {
+    /** @return false when an interruption cut the rollbacks short */
+    public boolean run() {
         List<?> rollbacks = session.experiment().get("rollbacks") instanceof List<?> l ? l : List.of();
         long backgroundCount = rollbacks.stream()
                 .filter(e -> e instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("background"))).count();
         BackgroundActivities background = new BackgroundActivities("ctk-" + session.runId() + "-rollback",
                 (int) backgroundCount, session.journal());
+        boolean cut = false;
         try {
             session.controls().before("rollback", session.experiment());
             for (Object item : rollbacks) {
@@ -55,6 +57,7 @@ public final class RollbackRunner {
         } catch (RunInterruptedException e) {
             session.journal().status("interrupted");
             background.interrupt();
+            cut = true;
         } finally {
             background.await();
             try {
@@ -63,5 +66,11 @@ public final class RollbackRunner {
                 session.journal().status("interrupted");
             }
         }
+        if (!cut && backgroundCount > 0 && Thread.currentThread().isInterrupted()) {
+            // interrupted while waiting for the background rollbacks, which were interrupted in turn
+            session.journal().status("interrupted");
+            cut = true;
+        }
+        return !cut;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.dqualizer.ctk.engine.run;
 
 import io.github.dqualizer.ctk.engine.ActivityPhase;
+import io.github.dqualizer.ctk.engine.RunStop;
 import io.github.dqualizer.ctk.engine.SteadyStates;
 import io.github.dqualizer.ctk.engine.activity.ActivityExecutor;
 import io.github.dqualizer.ctk.engine.activity.ProviderInvoker;
@@ -25,9 +26,11 @@ public final class RunPhases {
     private final ActivityExecutor executor;
     private final HypothesisEvaluator hypothesis;
     private final JournalState journal;
+    private final RunStop stop;
 
-    public RunPhases(RunSession session, RuntimeSettings settings, ProviderInvoker providers) {
+    public RunPhases(RunSession session, RuntimeSettings settings, ProviderInvoker providers, RunStop stop) {
         this.session = session;
+        this.stop = stop;
         this.settings = settings;
         this.executor = new ActivityExecutor(session, providers);
         this.hypothesis = new HypothesisEvaluator(session, executor,
@@ -51,8 +54,11 @@ public final class RunPhases {
         boolean play = interrupted ? !"never".equals(settings.rollbacks())
                 : RollbackRunner.shouldPlay(settings.rollbacks(), journal.status(), journal.deviated());
         if (play) {
-            Thread.interrupted(); // rollbacks run even when the run was cancelled; a new interrupt stops them
-            new RollbackRunner(session, executor).run();
+            stop.rollbacksBegin(); // rollbacks run even when the run was cancelled; only a cut-short (or raw interrupt) stops them
+            if (!new RollbackRunner(session, executor).run()) {
+                journal.errors().add("rollbacks: cut short before their end, "
+                        + stop.cutShortReason().orElse("the run's thread was interrupted"));
+            }
         }
         return interrupted || journal.statusIn("interrupted");
     }

@@ -2,6 +2,7 @@ package io.github.dqualizer.ctk.engine.run;
 
 import io.github.dqualizer.ctk.engine.RunListener;
 import io.github.dqualizer.ctk.engine.RunOptions;
+import io.github.dqualizer.ctk.engine.RunStop;
 import io.github.dqualizer.ctk.engine.activity.ProviderInvoker;
 import io.github.dqualizer.ctk.engine.activity.ProviderScope;
 import io.github.dqualizer.ctk.engine.activity.RunInterruptedException;
@@ -63,6 +64,7 @@ public final class RunStarter {
         Listeners events = new Listeners(listeners, context, masker);
         List<String> ignored = ignoredControls(experiment);
         boolean interrupted = false;
+        RunStop stop = options.stop() != null ? options.stop() : RunStop.forCurrentThread();
         RunControls controls = RunControls.none();
         try {
             RuntimeSettings settings = RuntimeSettings.from(experiment);
@@ -79,7 +81,7 @@ public final class RunStarter {
             controls.initialize();
             RunSession session = new RunSession(options.runId(), experiment, scope, options.dry(),
                     ActivityIndex.of(experiment), masker, context, events, journal, controls);
-            interrupted = new RunPhases(session, settings, providers).run(options.rollbacksOnly());
+            interrupted = new RunPhases(session, settings, providers, stop).run(options.rollbacksOnly());
         } catch (RunInterruptedException e) {
             journal.status("interrupted");
             interrupted = true;
@@ -95,6 +97,7 @@ public final class RunStarter {
             journal.status("completed");
         }
         Map<String, Object> result = JournalWriter.write(journal, experiment, Timestamps.now(), ignored, masker);
+        stop.ended();
         result = finishControls(controls, experiment, result, masker);
         events.runFinished(result);
         if (interrupted) {

@@ -32,7 +32,7 @@ class CancellationWatcher {
         }
         try {
             runs.findByNodeAndStatusAndCancelRequestedTrue(instance.name(), RunStatus.RUNNING)
-                    .forEach(run -> executions.interrupt(run.id()));
+                    .forEach(run -> executions.cancel(run.id())); // a run is cancelled once, so its rollbacks are never cut
         } catch (DataAccessException e) {
             log.debug("Cannot look for cancellations now: {}", e.toString());
         }

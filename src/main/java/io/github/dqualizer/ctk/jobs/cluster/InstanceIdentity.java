@@ -12,10 +12,17 @@ import org.springframework.stereotype.Component;
 public class InstanceIdentity {
 
     private final String name;
+    private final boolean jobServer;
 
     InstanceIdentity(ObjectProvider<BackgroundJobServer> server) {
         BackgroundJobServer jobServer = server.getIfAvailable();
         this.name = jobServer == null ? "no-job-server" : jobServer.getId().toString();
+        this.jobServer = jobServer != null;
+    }
+
+    /** Only an instance with a job server has a heartbeat, so only it can be seen alive by the others. */
+    boolean hasJobServer() {
+        return jobServer;
     }
 
     public String name() {

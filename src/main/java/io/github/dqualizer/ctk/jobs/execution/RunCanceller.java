@@ -70,7 +70,7 @@ public class RunCanceller {
                 return saved;
             }
             case RUNNING -> {
-                if (!executions.interrupt(run.id())) {
+                if (!executions.cancel(run.id())) {
                     run.requestCancellation();
                     run = runs.saveAndFlush(run);
                 }

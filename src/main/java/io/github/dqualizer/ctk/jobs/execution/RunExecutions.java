@@ -1,55 +1,88 @@
 package io.github.dqualizer.ctk.jobs.execution;
 
+import io.github.dqualizer.ctk.engine.RunStop;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The runs executing on this instance and their threads. Interrupting a run's thread is how the
- * engine is told to stop: it ends the run as {@code interrupted} and plays its rollbacks.
+ * The runs executing on this instance and how to stop them ({@link RunStop}): a cancel interrupts a run's
+ * experiment once, its rollbacks then run to the end; only a shutdown whose grace period ran out cuts them short.
+ * A run is registered before it is claimed in the database ({@link #claiming}), so a run stored as running on this
+ * instance and not registered here is certainly orphaned.
  */
 @Component
 public class RunExecutions {
 
-    private final ConcurrentMap<String, Thread> running = new ConcurrentHashMap<>();
+    private final Set<String> claiming = ConcurrentHashMap.newKeySet();
+    private final ConcurrentMap<String, RunStop> running = new ConcurrentHashMap<>();
+    private volatile String shutdownReason;
 
-    public void started(String runId) {
-        running.put(runId, Thread.currentThread());
+    /** Before the conditional UPDATE that claims the run for this instance. */
+    public void claiming(String runId) {
+        claiming.add(runId);
+    }
+
+    /** The run executes on the calling thread from now on; a run starting during a shutdown is cancelled at once. */
+    public RunStop started(String runId) {
+        RunStop stop = RunStop.forCurrentThread();
+        running.put(runId, stop);
+        claiming.remove(runId); // after the put: the run is never unregistered in between
+        String shuttingDown = shutdownReason;
+        if (shuttingDown != null) {
+            stop.shutdownBegun(shuttingDown);
+            stop.cancel();
+        }
+        return stop;
     }
 
     public void ended(String runId) {
         running.remove(runId);
+        claiming.remove(runId);
     }
 
-    /** True when the run executes here and was told to stop. */
-    public boolean interrupt(String runId) {
-        Thread thread = running.get(runId);
-        if (thread == null) {
+    /** True when the run executes here; it is then cancelled unless it was already. */
+    public boolean cancel(String runId) {
+        RunStop stop = running.get(runId);
+        if (stop == null) {
             return false;
         }
-        thread.interrupt();
+        stop.cancel();
         return true;
     }
 
-    public Set<String> interruptAll() {
-        Set<String> ids = Set.copyOf(running.keySet());
-        ids.forEach(this::interrupt);
-        return ids;
+    /** Cancels every run executing here (those cancelled before are left alone); returns their ids. */
+    public Set<String> cancelAll() {
+        running.values().forEach(RunStop::cancel);
+        return Set.copyOf(running.keySet());
     }
 
-    /** Interrupts the runs not in {@code already}; returns their ids. */
-    public Set<String> interruptAllExcept(Set<String> already) {
-        Set<String> ids = new HashSet<>(running.keySet());
-        ids.removeAll(already);
-        ids.forEach(this::interrupt);
-        return ids;
+    /** The service is shutting down: every run here, and any that starts from now on, is cancelled. */
+    public void shutdownBegun(String reason) {
+        shutdownReason = reason;
+        running.values().forEach(stop -> stop.shutdownBegun(reason));
+        cancelAll();
     }
 
-    public boolean isRunningHere(String runId) {
+    /** The shutdown's grace period ran out: interrupts every run here, rollbacks included. */
+    public void cutShortAll(String reason) {
+        running.values().forEach(stop -> stop.cutShort(reason));
+    }
+
+    /** The context was started again after a stop. */
+    public void resumed() {
+        shutdownReason = null;
+    }
+
+    public boolean isExecuting(String runId) {
         return running.containsKey(runId);
+    }
+
+    /** Executing or being claimed here. */
+    public boolean isHere(String runId) {
+        return running.containsKey(runId) || claiming.contains(runId);
     }
 
     /** Waits until no run executes here any more, at most {@code timeout}; true when none is left. */

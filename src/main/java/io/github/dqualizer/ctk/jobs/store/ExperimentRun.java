@@ -117,6 +117,8 @@ public class ExperimentRun {
     public Instant startedAt() { return startedAt; }
     public Instant endedAt() { return endedAt; }
     public boolean cancelRequested() { return cancelRequested; }
+    /** The optimistic-lock version as read, for conditional UPDATEs. */
+    public long version() { return version == null ? 0 : version; }
     public String scheduleId() { return scheduleId; }
     public String callbackUrl() { return callbackUrl; }
     /** The run this one repeats, or null. */

@@ -51,4 +51,23 @@ public interface ExperimentRunRepository extends JpaRepository<ExperimentRun, St
     int markEnded(@Param("id") String id, @Param("node") String node, @Param("status") String status,
                   @Param("deviated") Boolean deviated, @Param("journal") String journal,
                   @Param("reason") String reason, @Param("at") Instant at);
+
+    /**
+     * Claims a run left running (by a dead instance, or on this one after an unexpected error) for {@code node} to
+     * play its rollbacks; 0 when it changed since it was read at {@code version} (ended, cancelled, claimed elsewhere).
+     */
+    @Transactional
+    @Modifying
+    @Query(nativeQuery = true, value = "UPDATE experiment_runs SET node = :node, status_reason = :reason,"
+            + " version = version + 1 WHERE id = :id AND status = 'RUNNING' AND version = :version")
+    int claimForRecovery(@Param("id") String id, @Param("version") long version, @Param("node") String node,
+                         @Param("reason") String reason);
+
+    /** Ends a queued run that will never start; 0 when it changed since it was read at {@code version}. */
+    @Transactional
+    @Modifying
+    @Query(nativeQuery = true, value = "UPDATE experiment_runs SET status = 'INTERRUPTED', status_reason = :reason,"
+            + " ended_at = :at, version = version + 1 WHERE id = :id AND status = 'QUEUED' AND version = :version")
+    int endQueued(@Param("id") String id, @Param("version") long version, @Param("reason") String reason,
+                  @Param("at") Instant at);
 }

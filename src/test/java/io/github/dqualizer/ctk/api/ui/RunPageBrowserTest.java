@@ -121,6 +121,8 @@ class RunPageBrowserTest {
         WebElement verdict = browser.findElement(By.cssSelector("section[data-phase=hypothesis-after] li.verdict"));
         assertThat(verdict.getText()).contains("Steady state not met: probe 'marker exists' missed its tolerance");
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("completed · deviated");
+        WebElement missed = browser.findElement(By.cssSelector("section[data-phase=hypothesis-after] li[data-name='marker exists']"));
+        assertThat(missed.getAttribute("data-status")).as("the probe out of tolerance is marked").isEqualTo("missed");
         assertThat(browser.findElements(By.cssSelector("section[data-phase=rollback] li")))
                 .extracting(WebElement::getText).singleElement().asString().contains("put the marker back");
         assertThat(browser.getPageSource()).doesNotContain(TestUsers.DEMO_PASSWORD + "\"");
@@ -132,6 +134,8 @@ class RunPageBrowserTest {
                 .as("the status badge is painted deviated orange (#c2410c)").isEqualTo(new int[] {0xc2, 0x41, 0x0c});
         assertThat(colourAtLeftEdge(screenshot, verdict.getRect()))
                 .as("the deviated verdict's border is orange (#c2410c)").isEqualTo(new int[] {0xc2, 0x41, 0x0c});
+        assertThat(colourAtLeftEdge(screenshot, missed.getRect()))
+                .as("the probe out of tolerance has an orange border (#c2410c)").isEqualTo(new int[] {0xc2, 0x41, 0x0c});
         assertThat(colourAtLeftEdge(screenshot, waiting.getRect()))
                 .as("the succeeded activity's border is green (#15803d)").isEqualTo(new int[] {0x15, 0x80, 0x3d});
     }
