@@ -59,7 +59,9 @@ class Authenticator {
         if (!credentials.complete()) {
             failures.missingHeaders();
             attempt.failed();
-            return Mono.error(ApiException.unauthorized());
+            // which headers are absent is no secret; wrong values keep the uniform answer with empty info
+            return Mono.error(new ApiException(HttpStatus.UNAUTHORIZED, "Authentication failed.",
+                    "missing header(s): " + String.join(", ", CredentialHeaders.missing(credentials))));
         }
         // JDBC underneath: keep it off the event loop
         return Mono.fromCallable(() -> verifier.verify(credentials))

@@ -20,12 +20,25 @@ final class PasswordHashes {
     }
 
     static boolean matches(String password, String storedHash) {
+        return matches(password, storedHash, MODERN);
+    }
+
+    /** True for a {@code {id}}-prefixed hash (bcrypt, argon2 …), false for dqualizer's SHA-256 hex. */
+    static boolean modern(String storedHash) {
+        return storedHash != null && storedHash.startsWith("{");
+    }
+
+    static PasswordEncoder modernEncoder() {
+        return MODERN;
+    }
+
+    static boolean matches(String password, String storedHash, PasswordEncoder modern) {
         if (storedHash == null) {
             return false;
         }
         if (storedHash.startsWith("{")) {
             try {
-                return MODERN.matches(password, storedHash);
+                return modern.matches(password, storedHash);
             } catch (IllegalArgumentException unknownId) {
                 return false;
             }

@@ -2,21 +2,35 @@ package io.github.dqualizer.ctk.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-/** Checks a dqualizer user against the {@code users} table; successes are cached briefly under a keyed digest. */
+/**
+ * Checks a dqualizer user against the {@code users} table; successes are cached briefly under a keyed digest.
+ * Every failure costs one comparison with a {@code {bcrypt}} hash: an unknown user, a wrong password on a
+ * {@code {bcrypt}} row and one on a SHA-256 row take the same time, so the answer's timing does not tell which
+ * users exist.
+ */
 @Component
 class UserPasswordChecker {
 
-    // compared against when the user does not exist, so both failures cost the same
-    private static final String ABSENT_USER_HASH = PasswordHashes.sha256Hex("no such user");
-
     private final UserRepository users;
+    private final PasswordEncoder modern;
+    // compared against when no bcrypt comparison happened yet: the work factor of a {bcrypt} row the encoder writes
+    private final String decoyHash;
     private final CredentialDigest digest = new CredentialDigest();
     private final Cache<String, Boolean> accepted;
 
+    @Autowired
     UserPasswordChecker(UserRepository users, AuthProperties properties) {
+        this(users, properties, PasswordHashes.modernEncoder());
+    }
+
+    UserPasswordChecker(UserRepository users, AuthProperties properties, PasswordEncoder modern) {
         this.users = users;
+        this.modern = modern;
+        this.decoyHash = modern.encode("no such user");
         this.accepted = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(10_000).build();
     }
 
@@ -26,10 +40,11 @@ class UserPasswordChecker {
             return true;
         }
         String storedHash = users.findById(username).map(User::passwordHash).orElse(null);
-        boolean ok = PasswordHashes.matches(password, storedHash == null ? ABSENT_USER_HASH : storedHash)
-                && storedHash != null;
+        boolean ok = storedHash != null && PasswordHashes.matches(password, storedHash, modern);
         if (ok) {
             accepted.put(key, Boolean.TRUE);
+        } else if (!PasswordHashes.modern(storedHash)) {
+            modern.matches(password, decoyHash);
         }
         return ok;
     }

@@ -148,7 +148,8 @@ abstract class ExecuteExperimentContract {
                 .header("username", TestUsers.DEMO_USER)
                 .bodyValue(Experiments.trivial()).exchange()
                 .expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.status_code").isEqualTo(401);
+                .expectBody(JSON_MAP).isEqualTo(Map.of("status_code", 401, "status", "Authentication failed.",
+                        "info", "missing header(s): dbUsername, dbPassword, password"));
     }
 
     @Test

@@ -151,6 +151,25 @@ class PythonControlsTest {
                 "before_experiment_control t global", "before_activity_control a global");
     }
 
+    /**
+     * §3.6: journal order is start order, and a background activity listed before a foreground one starts first,
+     * even when its before-control (a Python round trip) delays its start.
+     */
+    @Test
+    void section3_6_backgroundActivityWithAControlIsStillRecordedBeforeTheForegroundOneAfterIt() {
+        Map<String, Object> journal = run("""
+                {"title": "t", "description": "d", "method": [
+                  {"type": "action", "name": "bg", "background": true,
+                   "provider": {"type": "python", "module": "conformance.functions", "func": "ret", "arguments": {"value": 1}},
+                   "controls": [%s]},
+                  {"type": "action", "name": "fg",
+                   "provider": {"type": "python", "module": "conformance.functions", "func": "ret", "arguments": {"value": 2}}}]}
+                """.formatted(CONTROL.formatted("")));
+
+        assertThat(runs(journal)).extracting(r -> (Object) ((Map<?, ?>) r.get("activity")).get("name"))
+                .containsExactly("bg", "fg");
+    }
+
     @Test
     void section2_7_controlsAreValidatedAsChaoslibDoes() {
         assertThat(messages("""

@@ -3,6 +3,7 @@ package io.github.dqualizer.ctk.schedules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ctktest.CallbackReceiver;
 import io.github.dqualizer.ctk.support.LocalClient;
 import io.github.dqualizer.ctk.support.TestUsers;
 import java.io.IOException;
@@ -61,12 +62,15 @@ abstract class ScheduleContract {
     }
 
     @Test
-    void scheduleWhenFiredThenRunsOfTheOwnerCarryScheduleIdAndTheRecurringJobIsNamedAfterIt() {
+    void scheduleWhenFiredThenRunsOfTheOwnerCarryScheduleIdAndTheRecurringJobIsNamedAfterIt() throws IOException {
         String secret = "sched-secret-" + UUID.randomUUID();
-        Map<String, Object> created = create(schedule(unique("echo every 5 s"), withSecret(secret), "interval", "PT5S"));
+        CallbackReceiver receiver = new CallbackReceiver(200);
+        Map<String, Object> body = schedule(unique("echo every 5 s"), withSecret(secret), "interval", "PT5S");
+        body.put("callback", receiver.url());
+        Map<String, Object> created = create(body);
         String id = (String) created.get("schedule_id");
         assertThat(created).containsEntry("owner", TestUsers.DEMO_USER).containsEntry("interval", "PT5S")
-                .containsEntry("paused", false);
+                .containsEntry("paused", false).containsEntry("callback", receiver.url());
         assertThat(recurringJob(id)).as("JobRunr recurring job with the schedule's id")
                 .hasValueSatisfying(job -> assertThat(job.getJobName()).isEqualTo(created.get("name")));
 
@@ -92,6 +96,10 @@ abstract class ScheduleContract {
         TestUsers.authorized(client.delete().uri("/schedules/" + id)).exchange().expectStatus().isNoContent();
         assertThat(recurringJob(id)).isEmpty();
         get("/schedules/" + id, TestUsers.DEMO_USER, TestUsers.DEMO_PASSWORD, 404);
+
+        // the schedule's callback gets the outcome of each of its runs
+        await().atMost(FIRING).until(() -> receiver.received().stream().anyMatch(r -> r.body().contains(runId)));
+        receiver.close();
     }
 
     @Test

@@ -93,6 +93,12 @@ class SecretsNeverInClearTextTest {
             answers.add(call(client.get().uri("/experiments/" + runId + "/journal")));
         }
         answers.add(call(client.get().uri("/experiments")));
+        // a schedule stores its experiment like a run (and is a JobRunr recurring job): searched in every table below
+        answers.add(call(client.post().uri("/schedules").contentType(MediaType.APPLICATION_JSON).bodyValue(
+                "{\"name\": \"hourly with secrets\", \"interval\": \"PT1H\", \"experiment\": "
+                        + experiment("scheduled with its secrets", true) + "}")));
+        assertThat(answers.get(answers.size() - 1)).contains("\"schedule_id\"");
+        answers.add(call(client.get().uri("/schedules")));
 
         // the secrets really reached the activities: the journal shows them masked where they were printed
         Map<?, ?> journal = JSON.readValue(answers.get(4), Map.class);

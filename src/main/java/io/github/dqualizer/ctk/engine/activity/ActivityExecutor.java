@@ -1,6 +1,7 @@
 package io.github.dqualizer.ctk.engine.activity;
 
 import io.github.dqualizer.ctk.engine.ActivityPhase;
+import io.github.dqualizer.ctk.engine.DryMode;
 import io.github.dqualizer.ctk.engine.journal.ExceptionLines;
 import io.github.dqualizer.ctk.engine.journal.Timestamps;
 import io.github.dqualizer.ctk.engine.run.RunSession;
@@ -41,12 +42,21 @@ public final class ActivityExecutor {
      * @throws PythonError             on a crash-class error
      */
     public Map<String, Object> execute(Map<?, ?> entry, ActivityPhase phase, List<Map<String, Object>> sink) {
+        return execute(entry, phase, sink, () -> { });
+    }
+
+    /**
+     * As {@link #execute(Map, ActivityPhase, List)}; {@code started} runs once the record is in {@code sink}, or
+     * when the activity begins its before-pause (then it really starts later than what follows it).
+     */
+    public Map<String, Object> execute(Map<?, ?> entry, ActivityPhase phase, List<Map<String, Object>> sink,
+            Runnable started) {
         checkInterrupted();
         Map<String, Object> activity = resolve(entry);
         Map<String, Object> record = null;
         try {
             session.controls().before("activity", activity);
-            record = run(activity, phase, sink);
+            record = run(activity, phase, sink, started);
             return record;
         } finally {
             // chaoslib's after-activity controls get the run record, or nothing when the activity did not end normally
@@ -54,10 +64,17 @@ public final class ActivityExecutor {
         }
     }
 
-    private Map<String, Object> run(Map<String, Object> activity, ActivityPhase phase, List<Map<String, Object>> sink) {
-        boolean dry = session.dry() != null && session.dry().skips(String.valueOf(activity.get("type")));
-        boolean pauses = !dry && session.dry() != io.github.dqualizer.ctk.engine.DryMode.PAUSE;
+    private Map<String, Object> run(Map<String, Object> activity, ActivityPhase phase, List<Map<String, Object>> sink,
+            Runnable started) {
+        // chaoslib: dry = activity.get("dry", dry); a JSON value never equals its internal enum, so an activity with
+        // its own dry key runs for real (pauses included) even in a dry run
+        DryMode mode = activity.containsKey("dry") ? null : session.dry();
+        boolean dry = mode != null && mode.skips(String.valueOf(activity.get("type")));
+        boolean pauses = !dry && mode != DryMode.PAUSE;
         if (pauses) {
+            if (Pauses.has(activity, "before")) {
+                started.run();
+            }
             Pauses.pause(activity, "before", session.scope().substitutor());
         }
         Instant start = Timestamps.now();
@@ -66,6 +83,7 @@ public final class ActivityExecutor {
         record.put("output", null);
         record.put("start", Timestamps.format(start));
         sink.add(record);
+        started.run();
         session.listeners().activityStarted(phase, activity);
         RuntimeException escaping = null;
         try {

@@ -6,6 +6,7 @@ import io.github.dqualizer.ctk.pyvalues.PythonError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,17 +31,30 @@ public final class BackgroundActivities {
         this.journal = journal;
     }
 
+    /**
+     * Starts a background activity and returns once it has started (its record is in {@code sink}, or it pauses
+     * before): the journal lists activities in the order they start, and a background activity listed before a
+     * foreground one starts first, deterministically.
+     */
     public void submit(ActivityExecutor executor, Map<?, ?> entry, ActivityPhase phase, List<Map<String, Object>> sink) {
+        CountDownLatch started = new CountDownLatch(1);
         futures.add(pool.submit(() -> {
             try {
-                executor.execute(entry, phase, sink);
+                executor.execute(entry, phase, sink, started::countDown);
             } catch (RunInterruptedException e) {
                 LOG.debug("background activity interrupted");
             } catch (PythonError e) {
                 // chaoslib's pool swallows it: the record stays without status
                 journal.errors().add("background activity '" + entry.get("name") + "': " + e.describe());
+            } finally {
+                started.countDown();
             }
         }));
+        try {
+            started.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the caller sees the cancellation at its next activity
+        }
     }
 
     /** Interrupts the running background activities (cancellation). */

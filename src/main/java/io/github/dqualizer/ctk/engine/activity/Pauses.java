@@ -11,6 +11,11 @@ final class Pauses {
     private Pauses() {
     }
 
+    /** Whether the activity declares a truthy pause of that kind (before substitution). */
+    static boolean has(Map<?, ?> activity, String when) {
+        return activity.get("pauses") instanceof Map<?, ?> pauses && PyValues.truthy(pauses.get(when));
+    }
+
     static void pause(Map<?, ?> activity, String when, Substitutor substitutor) {
         if (!(activity.get("pauses") instanceof Map<?, ?> pauses)) {
             if (activity.get("pauses") != null) {

@@ -1,6 +1,7 @@
 package io.github.dqualizer.ctk.experiment.jsonpath;
 
 import io.github.dqualizer.ctk.pyvalues.PyValues;
+import io.github.dqualizer.ctk.pyvalues.PythonError;
 import java.util.List;
 
 /** A filter expression of jsonpath2: and/or/not, comparisons and existence tests. */
@@ -51,15 +52,23 @@ sealed interface Expression {
             return false;
         }
 
+        /** Values Python cannot order (a list and a number, a string and a number) make jsonpath2's filter false. */
         private boolean holds(Object l, Object r) {
-            return switch (operator) {
-                case "=" -> PyValues.equal(l, r);
-                case "!=" -> !PyValues.equal(l, r);
-                case "<" -> PyValues.compare(l, r, "<") < 0;
-                case "<=" -> PyValues.compare(l, r, "<=") <= 0;
-                case ">" -> PyValues.compare(l, r, ">") > 0;
-                default -> PyValues.compare(l, r, ">=") >= 0;
-            };
+            try {
+                return switch (operator) {
+                    case "=" -> PyValues.equal(l, r);
+                    case "!=" -> !PyValues.equal(l, r);
+                    case "<" -> PyValues.compare(l, r, "<") < 0;
+                    case "<=" -> PyValues.compare(l, r, "<=") <= 0;
+                    case ">" -> PyValues.compare(l, r, ">") > 0;
+                    default -> PyValues.compare(l, r, ">=") >= 0;
+                };
+            } catch (PythonError e) {
+                if ("TypeError".equals(e.pythonType())) {
+                    return false;
+                }
+                throw e;
+            }
         }
 
         private static List<Object> values(Object operand, Object root, Object current) {

@@ -37,5 +37,6 @@ public final class ExperimentChecks {
         structure.method(experiment, ActivityIndex.of(experiment), problems);
         structure.rollbacks(experiment, problems);
         ControlsValidator.validate(experiment, ignoreControls, python, problems);
+        RuntimeValidator.validate(experiment, problems);
     }
 }
