@@ -41,7 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:ctk-secrets;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
         "ctk.dashboard.enabled=false",
-        "ctk.secrets.key-file=target/test-secrets.key",
+        // the service's own secrets, searched for too: the encryption key and the operator account's password
+        "ctk.secrets.key=" + SecretsNeverInClearTextTest.SERVICE_KEY,
+        "ctk.dashboard.username=operator",
+        "ctk.dashboard.password=" + SecretsNeverInClearTextTest.DASHBOARD_PASSWORD,
         // more log lines, more places a secret could slip into
         "logging.level.io.github.dqualizer=DEBUG",
         "logging.level.org.jobrunr=DEBUG"})
@@ -54,7 +57,10 @@ class SecretsNeverInClearTextTest {
     static final String USER = "secretsUser";
     static final String USER_PASSWORD = "Zq7userPassw0rd3b2d";
     static final String ENV_NAME = "TEST_ENV_SECRET";
-    static final List<String> SECRETS = List.of(INLINE_SECRET, ENV_SECRET, DB_PASSWORD, USER_PASSWORD);
+    static final String SERVICE_KEY = "WnE3c2VydmljZUtleVplcm9aZXJvWmVyb1plcm8wMDA=";
+    static final String DASHBOARD_PASSWORD = "Zq7dashboardPw9e4f";
+    static final List<String> SECRETS = List.of(INLINE_SECRET, ENV_SECRET, DB_PASSWORD, USER_PASSWORD, SERVICE_KEY,
+            DASHBOARD_PASSWORD);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -140,7 +146,9 @@ class SecretsNeverInClearTextTest {
                              "provider": {"type": "process", "path": "sh",
                                           "arguments": ["-c", "echo ${token} ${envtoken}; echo ${envtoken} 1>&2"]}},
                             {"type": "action", "name": "print env token", "provider": {"type": "process",
-                             "path": "echo", "arguments": "${envtoken}"}}]}
+                             "path": "echo", "arguments": "${envtoken}"}},
+                            {"type": "action", "name": "print the environment", "provider": {"type": "process",
+                             "path": "env"}}]}
                 """.formatted(title, INLINE_SECRET, ENV_NAME, succeeds ? "0" : "{\"type\": \"regex\", \"target\": \"stdout\", \"pattern\": \"^nothing$\"}");
     }
 

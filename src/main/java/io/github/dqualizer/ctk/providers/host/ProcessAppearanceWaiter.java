@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>The process was absent when the previous poll started and present when this poll found it;
  * the estimate is the midpoint of that interval, so its error is at most half a poll period
- * (pause plus incremental scan, a few milliseconds).
+ * (pause plus incremental scan, about a millisecond). Most polls cost one read of {@code /proc/loadavg}
+ * (see {@link ProcessWatch}), so polling every millisecond stays cheap.
  */
 @Component
 public class ProcessAppearanceWaiter {
@@ -32,7 +33,13 @@ public class ProcessAppearanceWaiter {
      */
     public Optional<Appearance> await(String processName, Set<ProcessHandle> ignored, long deadlineNanoTime, Duration pollInterval)
             throws InterruptedException {
-        ProcessWatch watch = table.watch(processName, ignored);
+        try (ProcessWatch watch = table.watch(processName, ignored)) {
+            return await(watch, processName, deadlineNanoTime, pollInterval);
+        }
+    }
+
+    private static Optional<Appearance> await(ProcessWatch watch, String processName, long deadlineNanoTime, Duration pollInterval)
+            throws InterruptedException {
         boolean first = true;
         long previousScan = System.nanoTime();
         while (true) {

@@ -1,43 +1,99 @@
 package io.github.dqualizer.ctk.providers.host;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An incremental process scan for polling loops. Every poll enumerates the PIDs but describes
- * (reads command and arguments of) only the processes that are new, those first seen during the
- * last {@link #RECHECK_NEW} (a new child runs a fork helper for a moment before it execs the real
- * program), and a rotating {@code 1/}{@link #SLICES} of the others (a long-running process may
- * exec another program).
+ * An incremental process scan for polling loops.
  *
- * <p>So a poll costs one PID enumeration (about 10 µs per process on Linux) plus a few
- * descriptions, instead of describing every process (about 40 µs each).
+ * <p>Where the platform tells the last allocated PID ({@link ProcessCreationDetector}, Linux), a poll first
+ * asks whether a process was created since the previous poll; if not, it only re-describes the few processes
+ * first seen during the last {@link #RECHECK_NEW} (a new child runs a fork helper or a shell for a moment
+ * before it execs the real program). If PIDs were allocated, it looks at just those PIDs. A full scan runs
+ * only when the PID range is too wide or wrapped, and every {@link #FULL_SCAN_EVERY} as a safety net for a
+ * long-running process that execs another program without a new PID.
+ *
+ * <p>A full scan enumerates the PIDs but describes (reads command and arguments of) only the processes that
+ * are new, recently new, and a rotating {@code 1/}{@link #SLICES} of the others. Without a detector (macOS,
+ * Windows: OSHI and the JDK) every poll is a full scan.
  */
-public final class ProcessWatch {
+public final class ProcessWatch implements AutoCloseable {
 
     static final long RECHECK_NEW = TimeUnit.MILLISECONDS.toNanos(500);
+    static final long FULL_SCAN_EVERY = TimeUnit.MILLISECONDS.toNanos(250);
     static final int SLICES = 16;
+    /** More new PIDs than this since the previous poll: enumerating the table is cheaper than probing each. */
+    static final long MAX_PROBED_PIDS = 256;
 
     private final ProcessTable table;
     private final String processName;
     private final Set<ProcessHandle> ignored;
+    private final ProcessCreationDetector detector;
     private final Map<ProcessHandle, Long> notMatchingSince = new HashMap<>();
-    private long polls;
+    private final Map<ProcessHandle, Long> recentlyNew = new HashMap<>();
+    private long fullScans;
+    private long lastFullScan;
+    private long lastPid = -1;
 
     ProcessWatch(ProcessTable table, String processName, Set<ProcessHandle> ignored) {
+        this(table, processName, ignored, ProcessCreationDetector.open());
+    }
+
+    ProcessWatch(ProcessTable table, String processName, Set<ProcessHandle> ignored, ProcessCreationDetector detector) {
         this.table = table;
         this.processName = processName;
         this.ignored = ignored;
+        this.detector = detector;
     }
 
     /** One poll: a live match that is not ignored, if there is one now. */
     public Optional<RunningProcess> poll() {
         long now = System.nanoTime();
-        long slice = polls++ % SLICES;
-        if (slice == 0 && polls > 1) {
+        OptionalLong pidNow = detector.lastPid();
+        boolean firstPoll = lastPid < 0;
+        long previousPid = lastPid;
+        lastPid = pidNow.orElse(-1);
+        if (pidNow.isEmpty() || firstPoll || now - lastFullScan >= FULL_SCAN_EVERY
+                || pidNow.getAsLong() < previousPid || pidNow.getAsLong() - previousPid > MAX_PROBED_PIDS) {
+            return fullScan(now);
+        }
+        Optional<RunningProcess> found = recheckRecentlyNew(now);
+        for (long pid = previousPid + 1; found.isEmpty() && pid <= pidNow.getAsLong(); pid++) {
+            found = ProcessHandle.of(pid)
+                    .filter(handle -> !ignored.contains(handle) && threadGroupLeader(handle.pid()))
+                    .flatMap(handle -> table.describe(handle).filter(process -> remember(process, handle, now)));
+        }
+        return found;
+    }
+
+    private Optional<RunningProcess> recheckRecentlyNew(long now) {
+        for (Iterator<Map.Entry<ProcessHandle, Long>> it = recentlyNew.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<ProcessHandle, Long> entry = it.next();
+            if (now - entry.getValue() >= RECHECK_NEW || !entry.getKey().isAlive()) {
+                it.remove();
+                continue;
+            }
+            Optional<RunningProcess> found = table.describe(entry.getKey()).filter(process -> runningMatch(process));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<RunningProcess> fullScan(long now) {
+        lastFullScan = now;
+        long slice = fullScans++ % SLICES;
+        if (slice == 0 && fullScans > 1) {
             notMatchingSince.keySet().removeIf(handle -> !handle.isAlive());
         }
         return ProcessHandle.allProcesses()
@@ -53,11 +109,47 @@ public final class ProcessWatch {
         return since == null || now - since < RECHECK_NEW || Math.floorMod(handle.pid(), SLICES) == slice;
     }
 
+    private boolean runningMatch(RunningProcess process) {
+        return ProcessTable.runningMatch(process, processName);
+    }
+
     private boolean remember(RunningProcess process, ProcessHandle handle, long now) {
-        if (ProcessTable.runningMatch(process, processName)) {
+        if (runningMatch(process)) {
             return true;
         }
-        notMatchingSince.putIfAbsent(handle, now);
+        if (notMatchingSince.putIfAbsent(handle, now) == null && (fullScans > 1 || recentPid(handle.pid()))) {
+            recentlyNew.put(handle, now);
+        }
         return false;
+    }
+
+    /**
+     * At the first scan every process is first seen; only those with one of the last PIDs allocated may still be
+     * about to exec the program (PIDs are allocated in ascending order), the others need no re-check each poll.
+     */
+    private boolean recentPid(long pid) {
+        return lastPid < 0 || (pid <= lastPid && lastPid - pid < MAX_PROBED_PIDS);
+    }
+
+    /**
+     * New PIDs include new threads' IDs, and the JDK gives a handle for a thread ID too (its {@code /proc}
+     * entry exists, only hidden from listings); a thread is not a process.
+     */
+    static boolean threadGroupLeader(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.ISO_8859_1)) {
+                if (line.startsWith("Tgid:")) {
+                    return Long.parseLong(line.substring(5).trim()) == pid;
+                }
+            }
+            return true;
+        } catch (IOException | NumberFormatException e) {
+            return false; // gone
+        }
+    }
+
+    @Override
+    public void close() {
+        detector.close();
     }
 }
