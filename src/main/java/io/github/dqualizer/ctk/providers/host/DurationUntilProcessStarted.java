@@ -5,7 +5,6 @@ import io.github.dqualizer.ctk.influx.ResilienceMeasurements;
 import io.github.dqualizer.ctk.providers.FunctionParameter;
 import io.github.dqualizer.ctk.providers.RunContext;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -59,9 +58,9 @@ public class DurationUntilProcessStarted extends AuthenticatedHostFunction {
         }
         if (found.presentAtFirstScan()) {
             // it came back before the call: its OS start time is the best estimate we have
-            Optional<Instant> started = found.process().handle().info().startInstant().filter(start -> start.isAfter(kill.get().at()));
+            Optional<Long> started = ProcessStartTime.nanoTime(found.process().handle()).filter(start -> start - kill.get().nanoTime() > 0);
             if (started.isPresent()) {
-                return round(Duration.between(kill.get().at(), started.get()).toNanos() / 1e6);
+                return round((started.get() - kill.get().nanoTime()) / 1e6);
             }
         }
         return round((found.nanoTime() - kill.get().nanoTime()) / 1e6);

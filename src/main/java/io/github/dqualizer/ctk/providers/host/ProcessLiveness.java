@@ -1,10 +1,5 @@
 package io.github.dqualizer.ctk.providers.host;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import oshi.SystemInfo;
 import oshi.software.os.OSProcess;
 
@@ -14,9 +9,6 @@ import oshi.software.os.OSProcess;
  * runs no code and holds no resources but its table entry, so it does not count as running.
  */
 final class ProcessLiveness {
-
-    private static final Path PROC = Path.of("/proc");
-    private static final boolean HAS_PROC = Files.isDirectory(PROC.resolve("self"));
 
     private ProcessLiveness() {
     }
@@ -28,19 +20,9 @@ final class ProcessLiveness {
 
     /** True when the process is a zombie (Linux: state {@code Z} or {@code X} in {@code /proc/<pid>/stat}; else OSHI). */
     static boolean zombie(long pid) {
-        if (HAS_PROC) {
-            try {
-                String stat = new String(Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve("stat")),
-                        StandardCharsets.ISO_8859_1);
-                // "pid (comm) S ...": comm may hold spaces and parentheses, the state follows the last ')'
-                int end = stat.lastIndexOf(')');
-                char state = end >= 0 && end + 2 < stat.length() ? stat.charAt(end + 2) : '?';
-                return state == 'Z' || state == 'X';
-            } catch (NoSuchFileException e) {
-                return false; // gone: not a zombie either, isAlive() says the rest
-            } catch (IOException e) {
-                return false;
-            }
+        if (ProcStat.AVAILABLE) {
+            // gone or unreadable: not a zombie either, isAlive() says the rest
+            return ProcStat.fieldsAfterName(pid).map(fields -> fields[0].equals("Z") || fields[0].equals("X")).orElse(false);
         }
         return OshiHolder.zombie(pid);
     }
