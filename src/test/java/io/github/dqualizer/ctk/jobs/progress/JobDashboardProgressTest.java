@@ -4,6 +4,7 @@ import io.github.dqualizer.ctk.support.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.dqualizer.ctk.jobs.cluster.InstanceProperties;
 import io.github.dqualizer.ctk.support.Experiments;
 import io.github.dqualizer.ctk.support.TestUsers;
 import java.time.Duration;
@@ -49,6 +50,8 @@ class JobDashboardProgressTest {
     DataSource dataSource;
     @Autowired
     StorageProvider storageProvider;
+    @Autowired
+    InstanceProperties instance;
 
     WebTestClient client;
 
@@ -110,8 +113,14 @@ class JobDashboardProgressTest {
         return storageProvider.getJobById(id);
     }
 
-    private static List<JobDashboardLogLine> logLines(Job job) {
-        return List.copyOf(((JobDashboardLogLines) job.getMetadata().get(LOG_KEY)).getLogLines());
+    /** The activity lines, after the first line, which names the host that executed the run. */
+    private List<JobDashboardLogLine> logLines(Job job) {
+        List<JobDashboardLogLine> lines = List.copyOf(((JobDashboardLogLines) job.getMetadata().get(LOG_KEY)).getLogLines());
+        assertThat(lines).first().satisfies(line -> {
+            assertThat(line.getLevel()).isEqualTo(Level.INFO);
+            assertThat(line.getLogMessage()).isEqualTo("Executing on host " + instance.host());
+        });
+        return lines.subList(1, lines.size());
     }
 
     private String run(String experiment) {
