@@ -11,6 +11,7 @@ import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
 import io.github.dqualizer.ctk.pythonruntime.PythonProperties;
 import io.github.dqualizer.ctk.pythonruntime.PythonRuntime;
 import io.github.dqualizer.ctk.safety.ChildEnvironment;
+import io.github.dqualizer.ctk.safety.OutboundHosts;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -25,6 +26,7 @@ class EngineWiringTest {
             context.registerBean(ProcessProperties.class, ProcessProperties::defaults);
             context.registerBean(ExecutablePolicy.class, ExecutablePolicy::allowAll);
             context.registerBean(ChildEnvironment.class, ChildEnvironment::defaults);
+            context.registerBean(OutboundHosts.class, OutboundHosts::any);
             context.registerBean(PythonProperties.class, PythonProperties::defaults);
             context.registerBean(ControlsProperties.class, ControlsProperties::none);
             context.register(PythonFunctionRegistry.class, ExperimentReader.class, ExperimentValidator.class,
