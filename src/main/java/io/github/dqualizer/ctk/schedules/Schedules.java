@@ -50,6 +50,7 @@ public class Schedules {
         Schedule schedule = new Schedule(UUID.randomUUID().toString(), owner, name, timing,
                 storage.maskedDocument(request.experiment()), storage.encryptedSecrets(request.experiment()),
                 request.callbackUrl(), clock.instant());
+        schedule.pinTo(request.host());
         schedules.saveAndFlush(schedule);
         try {
             schedule(schedule);
@@ -119,6 +120,6 @@ public class Schedules {
         ScheduleTiming timing = s.timing();
         return new ScheduleView(s.id(), s.name(), s.owner(), timing.cron(), timing.interval(), s.callbackUrl(),
                 s.paused(), s.createdAt(), s.lastRunId(), s.lastFiredAt(), s.firings(), s.skippedFirings(),
-                s.lastSkippedAt());
+                s.lastSkippedAt(), s.host());
     }
 }
