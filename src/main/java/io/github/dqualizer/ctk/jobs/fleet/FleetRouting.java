@@ -1,7 +1,7 @@
 package io.github.dqualizer.ctk.jobs.fleet;
 
 import io.github.dqualizer.ctk.jobs.cluster.InstanceIdentity;
-import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
+import io.github.dqualizer.ctk.jobs.store.StoredRun;
 import io.github.dqualizer.ctk.jobs.store.RunStatus;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +86,7 @@ public class FleetRouting {
      * What a pinned run that has not ended waits for, when no instance of its host is alive; empty otherwise.
      * Blocking (JDBC, at most once a second).
      */
-    public Optional<String> waitingFor(ExperimentRun run) {
+    public Optional<String> waitingFor(StoredRun run) {
         String host = run.pinnedHost();
         if (host == null || run.status() == null || run.status().terminal()) {
             return Optional.empty();
