@@ -1,8 +1,8 @@
 package io.github.dqualizer.ctk.api;
 
 import io.github.dqualizer.ctk.jobs.execution.RunCanceller;
-import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
 import io.github.dqualizer.ctk.jobs.store.RunQueries;
+import io.github.dqualizer.ctk.jobs.store.StoredRun;
 import io.github.dqualizer.ctk.jobs.RunSubmitter;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -114,15 +114,15 @@ class RunController {
                         : queries.listOwnedBy(caller.username(), page, size)))
                 .map(result -> {
                     Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("items", result.getContent().stream().map(RunView::of).toList());
+                    body.put("items", result.items().stream().map(RunView::of).toList());
                     body.put("page", page);
                     body.put("size", size);
-                    body.put("total", result.getTotalElements());
+                    body.put("total", result.total());
                     return body;
                 });
     }
 
-    private Mono<ExperimentRun> owned(ServerHttpRequest request, String id) {
+    private Mono<StoredRun> owned(ServerHttpRequest request, String id) {
         return authenticator.caller(request).flatMap(caller -> visibleRuns.find(caller, id));
     }
 

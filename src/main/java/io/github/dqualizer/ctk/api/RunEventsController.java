@@ -3,9 +3,8 @@ package io.github.dqualizer.ctk.api;
 import io.github.dqualizer.ctk.events.EventsProperties;
 import io.github.dqualizer.ctk.events.RunEvent;
 import io.github.dqualizer.ctk.events.RunEventStream;
-import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
-import io.github.dqualizer.ctk.jobs.store.RunOutcome;
 import io.github.dqualizer.ctk.jobs.store.RunQueries;
+import io.github.dqualizer.ctk.jobs.store.StoredRun;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -54,7 +53,7 @@ class RunEventsController {
                         .body(stream(run)));
     }
 
-    private Flux<ServerSentEvent<Object>> stream(ExperimentRun run) {
+    private Flux<ServerSentEvent<Object>> stream(StoredRun run) {
         AtomicLong lastId = new AtomicLong();
         Flux<ServerSentEvent<Object>> stream = events.events(run)
                 .doOnNext(event -> lastId.set(event.id()))
@@ -77,7 +76,7 @@ class RunEventsController {
                 .map(run -> ServerSentEvent.builder()
                         .id(Long.toString(eventId))
                         .event(OUTCOME)
-                        .data((Object) Outcomes.envelope(RunOutcome.of(run)))
+                        .data((Object) Outcomes.envelope(run.outcome()))
                         .build());
     }
 

@@ -2,8 +2,8 @@ package io.github.dqualizer.ctk.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
 import io.github.dqualizer.ctk.jobs.store.RunOutcome;
+import io.github.dqualizer.ctk.jobs.store.StoredRun;
 import io.github.dqualizer.ctk.recovery.ResponseMeasures;
 import java.time.Instant;
 
@@ -24,17 +24,17 @@ record RunView(@JsonProperty("run_id") String runId, String title, String status
     /** What a client asking to cancel sees: {@code cancelling} while the run has not ended yet. */
     static final String CANCELLING = "cancelling";
 
-    static RunView of(ExperimentRun run) {
+    static RunView of(StoredRun run) {
         return of(run, run.status().wireName());
     }
 
     /** The answer to a cancel: a run that has not ended yet is being cancelled, not simply running. */
-    static RunView afterCancel(ExperimentRun run) {
+    static RunView afterCancel(StoredRun run) {
         return of(run, run.status().terminal() ? run.status().wireName() : CANCELLING);
     }
 
-    private static RunView of(ExperimentRun run, String status) {
-        RunOutcome outcome = RunOutcome.of(run);
+    private static RunView of(StoredRun run, String status) {
+        RunOutcome outcome = run.outcome();
         return new RunView(run.id(), run.title(), status, run.deviated(), run.dryMode(),
                 run.statusReason(), run.submittedAt(), run.startedAt(), run.endedAt(), run.rerunOf(), run.scheduleId(),
                 run.host(), outcome.responseMeasures(), Outcomes.envelope(outcome));

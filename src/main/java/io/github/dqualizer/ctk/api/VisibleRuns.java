@@ -1,7 +1,7 @@
 package io.github.dqualizer.ctk.api;
 
-import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
 import io.github.dqualizer.ctk.jobs.store.RunQueries;
+import io.github.dqualizer.ctk.jobs.store.StoredRun;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -16,7 +16,7 @@ class VisibleRuns {
         this.queries = queries;
     }
 
-    Mono<ExperimentRun> find(Caller caller, String id) {
+    Mono<StoredRun> find(Caller caller, String id) {
         return Mono.fromCallable(() -> (caller.operator() ? queries.any(id)
                         : queries.ownedBy(id, caller.username())).orElse(null))
                 .subscribeOn(Schedulers.boundedElastic())

@@ -1,6 +1,6 @@
 package io.github.dqualizer.ctk.events;
 
-import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
+import io.github.dqualizer.ctk.jobs.store.StoredRun;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -25,7 +25,7 @@ class JournalEvents {
     }
 
     /** The whole history of an ended run, numbered from 1. */
-    List<RunEvent> of(ExperimentRun run) {
+    List<RunEvent> of(StoredRun run) {
         List<Timed> events = new ArrayList<>();
         if (run.journalJson() != null) {
             Map<?, ?> journal = json.readValue(run.journalJson(), Map.class);

@@ -1,8 +1,8 @@
 package io.github.dqualizer.ctk.events;
 
-import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
 import io.github.dqualizer.ctk.jobs.store.RunQueries;
 import io.github.dqualizer.ctk.jobs.store.RunStatus;
+import io.github.dqualizer.ctk.jobs.store.StoredRun;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,7 +35,7 @@ public class RunEventStream {
     }
 
     /** {@code run} is the run as just read for the (authorised) subscriber. */
-    public Flux<RunEvent> events(ExperimentRun run) {
+    public Flux<RunEvent> events(StoredRun run) {
         String id = run.id();
         if (run.status().terminal()) {
             return timelines.find(id).filter(RunTimeline::complete).map(RunTimeline::events)
@@ -48,7 +48,7 @@ public class RunEventStream {
     private Flux<RunEvent> live(RunTimeline timeline, String id) {
         AtomicBoolean finished = new AtomicBoolean();
         AtomicLong lastId = new AtomicLong();
-        Mono<ExperimentRun> endedInDatabase = ended(id, properties.pollInterval().multipliedBy(5))
+        Mono<StoredRun> endedInDatabase = ended(id, properties.pollInterval().multipliedBy(5))
                 .delayUntil(run -> Mono.delay(END_GRACE)).cache();
         return timeline.events()
                 .doOnNext(event -> {
@@ -63,7 +63,7 @@ public class RunEventStream {
     }
 
     /** A run this instance does not execute: its status from the database, its activities from the journal at the end. */
-    private Flux<RunEvent> elsewhere(ExperimentRun submitted) {
+    private Flux<RunEvent> elsewhere(StoredRun submitted) {
         AtomicBoolean started = new AtomicBoolean();
         Flux<RunEvent> progress = Flux.interval(Duration.ZERO, properties.pollInterval())
                 .onBackpressureDrop() // a tick while the last look is still under way is skipped
@@ -83,11 +83,11 @@ public class RunEventStream {
                 .index((i, event) -> new RunEvent(i + 1, event.name(), event.data()));
     }
 
-    private Mono<ExperimentRun> ended(String id, Duration every) {
+    private Mono<StoredRun> ended(String id, Duration every) {
         return Flux.interval(every, every).onBackpressureDrop().concatMap(tick -> load(id)).filter(run -> run.status().terminal()).next();
     }
 
-    private Mono<ExperimentRun> load(String id) {
+    private Mono<StoredRun> load(String id) {
         return Mono.fromCallable(() -> queries.any(id).orElse(null)).subscribeOn(Schedulers.boundedElastic());
     }
 }

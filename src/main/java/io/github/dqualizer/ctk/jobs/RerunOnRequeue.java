@@ -1,9 +1,9 @@
 package io.github.dqualizer.ctk.jobs;
 
 import io.github.dqualizer.ctk.jobs.dashboard.RequeueAction;
-import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
 import io.github.dqualizer.ctk.jobs.store.RunOutcome;
 import io.github.dqualizer.ctk.jobs.store.RunQueries;
+import io.github.dqualizer.ctk.jobs.store.StoredRun;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -26,7 +26,7 @@ class RerunOnRequeue implements RequeueAction {
 
     @Override
     public Outcome requeue(UUID jobId) {
-        Optional<ExperimentRun> run = runs.any(jobId.toString()); // a run's id is its job's id
+        Optional<StoredRun> run = runs.any(jobId.toString()); // a run's id is its job's id
         if (run.isEmpty()) {
             return Outcome.NOT_MINE;
         }

@@ -9,6 +9,7 @@ import io.github.dqualizer.ctk.jobs.store.ExperimentRunRepository;
 import io.github.dqualizer.ctk.jobs.store.RunOutcome;
 import io.github.dqualizer.ctk.jobs.store.RunStatus;
 import io.github.dqualizer.ctk.jobs.store.StoredExperiment;
+import io.github.dqualizer.ctk.jobs.store.StoredRun;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -74,7 +75,12 @@ public class RunSubmitter {
      *
      * @throws IllegalStateException when the original has not ended (it would run twice at once)
      */
-    public RunOutcome rerun(ExperimentRun original) {
+    public RunOutcome rerun(StoredRun original) {
+        return rerun(runs.findById(original.id()).orElseThrow(
+                () -> new IllegalStateException("Run " + original.id() + " is no longer stored")));
+    }
+
+    private RunOutcome rerun(ExperimentRun original) {
         if (!original.status().terminal()) {
             throw new IllegalStateException("Run " + original.id() + " is " + original.status().wireName()
                     + "; only an ended run can run again");

@@ -1,8 +1,8 @@
 package io.github.dqualizer.ctk.notifications;
 
-import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
 import io.github.dqualizer.ctk.jobs.store.RunOutcome;
 import io.github.dqualizer.ctk.jobs.store.RunQueries;
+import io.github.dqualizer.ctk.jobs.store.StoredRun;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,13 +49,13 @@ public class CallbackDelivery {
     }
 
     public void deliver(String runId) throws InterruptedException {
-        ExperimentRun run = runs.any(runId).orElse(null);
+        StoredRun run = runs.any(runId).orElse(null);
         if (run == null || run.callbackUrl() == null) {
             log.warn("Callback of run {} not sent: the run or its callback URL no longer exists", runId);
             return;
         }
         URI target = URI.create(checked(runId, run.callbackUrl()));
-        byte[] body = body(RunOutcome.of(run));
+        byte[] body = body(run.outcome());
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(properties.timeout())
                 .header("Content-Type", "application/json")

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.github.dqualizer.ctk.support.LocalClient;
 
 import io.github.dqualizer.ctk.jobs.store.ExperimentRunRepository;
+import io.github.dqualizer.ctk.jobs.store.StoredRun;
 import io.github.dqualizer.ctk.support.Experiments;
 import io.github.dqualizer.ctk.support.TestUsers;
 import java.time.Duration;
@@ -131,7 +132,7 @@ class RunEventsStreamTest {
         List<ServerSentEvent<Map<String, Object>>> live = stream(runId, TestUsers.DEMO_USER, TestUsers.DEMO_PASSWORD)
                 .collectList().block(Duration.ofSeconds(60));
 
-        List<RunEvent> replayed = journalEvents.of(runs.findById(runId).orElseThrow());
+        List<RunEvent> replayed = journalEvents.of(StoredRun.of(runs.findById(runId).orElseThrow()));
 
         List<Object> liveEvents = new ArrayList<>();
         live.stream().filter(e -> !"outcome".equals(e.event())).forEach(e -> liveEvents.add(List.of(e.event(), e.data())));

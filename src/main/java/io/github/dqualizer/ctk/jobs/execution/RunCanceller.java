@@ -5,6 +5,7 @@ import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRunRepository;
 import io.github.dqualizer.ctk.jobs.store.RunOutcome;
 import io.github.dqualizer.ctk.jobs.store.RunStatus;
+import io.github.dqualizer.ctk.jobs.store.StoredRun;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -40,7 +41,11 @@ public class RunCanceller {
     }
 
     /** Blocking (JDBC). Returns the run as it is after the request. */
-    public ExperimentRun cancel(ExperimentRun run, String by) {
+    public StoredRun cancel(StoredRun run, String by) {
+        return runs.findById(run.id()).map(stored -> StoredRun.of(cancel(stored, by))).orElse(run);
+    }
+
+    private ExperimentRun cancel(ExperimentRun run, String by) {
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 return cancelOnce(runs.findById(run.id()).orElse(run), by);

@@ -13,7 +13,13 @@ public record RunOutcome(String runId, String title, RunStatus status, Boolean d
                          boolean callbackRequested) {
 
     public static RunOutcome of(ExperimentRun run) {
-        return new RunOutcome(run.id(), run.title(), run.status(), run.deviated(),
-                RecoveryJudge.judge(run.experimentJson(), run.journalJson()).orElse(null), run.callbackUrl() != null);
+        return of(run.id(), run.title(), run.status(), run.deviated(), run.experimentJson(), run.journalJson(),
+                run.callbackUrl());
+    }
+
+    static RunOutcome of(String runId, String title, RunStatus status, Boolean deviated, String experimentJson,
+                         String journalJson, String callbackUrl) {
+        return new RunOutcome(runId, title, status, deviated,
+                RecoveryJudge.judge(experimentJson, journalJson).orElse(null), callbackUrl != null);
     }
 }

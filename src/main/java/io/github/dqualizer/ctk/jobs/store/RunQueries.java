@@ -5,7 +5,11 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
-/** Read access to runs, scoped to their owner unless asked for all (operators). Blocking (JDBC). */
+/**
+ * Read access to runs, scoped to their owner unless asked for all (operators). Blocking (JDBC). Answers with
+ * {@link StoredRun} and {@link RunPage}, never the entity or Spring Data's {@code Page}: the web layer and the
+ * other modules see a read model (WebLayerBoundaryTest).
+ */
 @Component
 public class RunQueries {
 
@@ -15,16 +19,16 @@ public class RunQueries {
         this.runs = runs;
     }
 
-    public Optional<ExperimentRun> ownedBy(String runId, String owner) {
-        return runs.findByIdAndOwner(runId, owner);
+    public Optional<StoredRun> ownedBy(String runId, String owner) {
+        return runs.findByIdAndOwner(runId, owner).map(StoredRun::of);
     }
 
-    public Optional<ExperimentRun> any(String runId) {
-        return runs.findById(runId);
+    public Optional<StoredRun> any(String runId) {
+        return runs.findById(runId).map(StoredRun::of);
     }
 
-    public Page<ExperimentRun> listAll(int page, int size) {
-        return runs.findAllByOrderBySeqDesc(PageRequest.of(page, size));
+    public RunPage listAll(int page, int size) {
+        return page(runs.findAllByOrderBySeqDesc(PageRequest.of(page, size)));
     }
 
     /** Runs accepted but not started yet, on every instance. */
@@ -32,7 +36,11 @@ public class RunQueries {
         return runs.countByStatus(RunStatus.QUEUED);
     }
 
-    public Page<ExperimentRun> listOwnedBy(String owner, int page, int size) {
-        return runs.findByOwnerOrderBySeqDesc(owner, PageRequest.of(page, size));
+    public RunPage listOwnedBy(String owner, int page, int size) {
+        return page(runs.findByOwnerOrderBySeqDesc(owner, PageRequest.of(page, size)));
+    }
+
+    private static RunPage page(Page<ExperimentRun> page) {
+        return new RunPage(page.getContent().stream().map(StoredRun::of).toList(), page.getTotalElements());
     }
 }
