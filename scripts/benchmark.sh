@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark harness (docs/benchmarks.md). It reports figures; it asserts nothing.
 #   CTK_BENCH_DB_URL=jdbc:mysql://127.0.0.1:3306/ctk_bench scripts/benchmark.sh [scenario]
-# scenario: submit | parallel-sleeps | wait-held | engine-overhead | idle | all (default) | process-check | recovery | submit-external
+# scenario: submit | parallel-sleeps | wait-held | engine-overhead | idle | all (default) | process-check | recovery | submit-external | wait-external
 #   submit           fire-and-forget submissions/s and latency, submit-to-start, trivial wait-mode round trip
 #   parallel-sleeps  8 experiments of 'sleep 2' submitted at once, until all have ended
 #   wait-held        1,000 wait-mode requests held open: heap after GC and thread count before/while
@@ -17,6 +17,10 @@
 #   submit-external  the service as its own process on MySQL (launched as for idle), fire-and-forget submissions at
 #                    a fixed rate from wrk (apt-get install wrk; scripts/bench/paced-submit.lua), without and with
 #                    workers; empties the runs and jobs tables of the bench database first
+#   wait-external    the service as its own process on MySQL (launched as for idle, default settings): idle CPU, then
+#                    sequential wait-mode round trips of "method": [] and of one 'true' action, with the stages of each
+#                    from the stored timestamps; -Dbench.homes=dirA,dirB compares extracted builds interleaved;
+#                    empties the runs and jobs tables of the bench database first
 # The database must exist and accept aDBUser/aDBPw (or CTK_TEST_MYSQL_USERNAME/PASSWORD); idle needs none.
 set -euo pipefail
 cd "$(dirname "$0")/.."

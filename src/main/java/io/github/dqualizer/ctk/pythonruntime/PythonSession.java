@@ -84,6 +84,11 @@ public final class PythonSession implements AutoCloseable {
         return ControlOutcome.of(response);
     }
 
+    /** The interpreter of the current worker, for the benchmark; null before the first call. */
+    synchronized String interpreter() {
+        return worker == null ? null : worker.interpreter();
+    }
+
     @Override
     public synchronized void close() {
         closed = true;

@@ -1,15 +1,20 @@
 package io.github.dqualizer.ctk.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ctktest.TestFunctions;
 import io.github.dqualizer.ctk.experiment.ExperimentReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Cancelling a run is interrupting its thread: status interrupted, rollbacks played unless never. */
 class CancellationTest {
@@ -29,13 +34,18 @@ class CancellationTest {
     }
 
     @Test
-    void interruptDuringProcessThenRecordWithoutStatusAndProcessKilled() throws Exception {
-        long started = System.nanoTime();
+    void interruptDuringProcessThenRecordWithoutStatusAndProcessKilled(@TempDir Path dir) throws Exception {
+        Path pidFile = dir.resolve("pid");
+        // the shell writes its pid and becomes the sleep: the process the activity waits for is that pid
         Map<String, Object> journal = runAndInterrupt(experiment("""
-                {"type": "action", "name": "sleep", "provider": {"type": "process", "path": "sleep", "arguments": ["30"]}},
-                {"type": "action", "name": "never-run", "provider": {"type": "process", "path": "true"}}""", "always"));
+                {"type": "action", "name": "sleep", "provider": {"type": "process", "path": "sh",
+                 "arguments": ["-c", "echo $$ > '%s'; exec sleep 30"]}},
+                {"type": "action", "name": "never-run", "provider": {"type": "process", "path": "true"}}""".formatted(pidFile), "always"),
+                () -> Files.exists(pidFile) && !Files.readString(pidFile).isBlank());
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        assertThat(ProcessHandle.of(pid)).as("the activity's process was ended with the run, not left to sleep 30 s")
+                .isEmpty();
         assertThat(journal.get("status")).isEqualTo("interrupted");
         List<Map<String, Object>> run = records(journal, "run");
         assertThat(run).hasSize(1);
@@ -54,6 +64,13 @@ class CancellationTest {
     }
 
     private Map<String, Object> runAndInterrupt(Map<String, Object> experiment) throws InterruptedException {
+        // the pauses of these experiments last 10 s: any moment after the thread started falls inside the method
+        return runAndInterrupt(experiment, () -> true);
+    }
+
+    /** Interrupts the run once {@code underWay} holds (the activity to interrupt has begun). */
+    private Map<String, Object> runAndInterrupt(Map<String, Object> experiment, Callable<Boolean> underWay)
+            throws InterruptedException {
         AtomicReference<Map<String, Object>> journal = new AtomicReference<>();
         AtomicReference<Boolean> flagKept = new AtomicReference<>();
         Thread thread = new Thread(() -> {
@@ -61,7 +78,7 @@ class CancellationTest {
             flagKept.set(Thread.currentThread().isInterrupted());
         });
         thread.start();
-        Thread.sleep(500);
+        await().atMost(Duration.ofSeconds(20)).until(underWay);
         thread.interrupt();
         thread.join(20_000);
         assertThat(thread.isAlive()).isFalse();

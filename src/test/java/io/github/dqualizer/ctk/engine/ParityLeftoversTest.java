@@ -34,6 +34,25 @@ class ParityLeftoversTest {
         assertThat(runs).extracting(r -> (Object) ((Map<?, ?>) r.get("activity")).get("name")).containsExactly("bg", "fg");
     }
 
+    /**
+     * §3.6: a background activity that pauses before it starts has not started yet: chaoslib's foreground activity
+     * after it runs during the pause and is recorded first (chaoslib appends the run record after the pause).
+     */
+    @Test
+    void section3_6_backgroundActivityPausingBeforeDoesNotHoldBackTheForegroundOneAfterIt() {
+        Map<String, Object> journal = runner.run(read("""
+                {"title": "t", "description": "d", "method": [
+                  {"type": "action", "name": "bg", "background": true, "pauses": {"before": 0.5},
+                   "provider": {"type": "python", "module": "conformance.functions", "func": "ret", "arguments": {"value": 1}}},
+                  {"type": "action", "name": "fg",
+                   "provider": {"type": "python", "module": "conformance.functions", "func": "ret", "arguments": {"value": 2}}}]}
+                """), new RunOptions("order-pause", null));
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> runs = (List<Map<String, Object>>) journal.get("run");
+        assertThat(runs).extracting(r -> (Object) ((Map<?, ?>) r.get("activity")).get("name")).containsExactly("fg", "bg");
+    }
+
     /** §4.6: jsonpath2 treats a comparison Python cannot order as false instead of failing. */
     @Test
     void section4_6_filterComparingUnorderableValuesMatchesNothing() {

@@ -84,11 +84,12 @@ class DatabaseOutageTest {
 
             List<Submission> all = submissions.all();
             assertThat(all).allSatisfy(s -> {
-                assertThat(s.failure()).as("no hang, no broken connection").isNull();
+                assertThat(s.failure()).as("no hang (the client gives up after 30 s), no broken connection").isNull();
                 assertThat(s.status()).isIn(202, 503);
-                assertThat(s.millis()).as("answered within the pool's connection timeout, plus slack").isLessThan(15_000);
                 if (s.status() == 503) {
-                    assertThat(s.body()).containsEntry("status_code", 503).containsKey("info");
+                    // the answer of a submission that gave up on the database, not of a stuck or half-done one
+                    assertThat(s.body()).containsEntry("status_code", 503);
+                    assertThat((String) s.body().get("info")).contains("nothing was stored");
                 }
             });
             Map<String, List<Submission>> byPhase = all.stream().collect(Collectors.groupingBy(Submission::phase));

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * kill -9 of the service process while dqualizer's late-responses experiment has Chaos Monkey
  * enabled on a real target: the next instance on the same database marks the run interrupted,
  * plays its rollback (Chaos Monkey off again) and never re-runs its method. The restarted instance
- * sees at once that the dead one's process is gone ({@code LocalProcess}), well before its JobRunr
- * heartbeat would time out.
+ * sees that the dead one's process is gone ({@code LocalProcess}): with a 600 s poll its JobRunr heartbeat
+ * would look fresh for 40 minutes, so no recovery by heartbeat can happen within the test.
  */
 class KillDuringChaosMonkeyRunTest {
 
@@ -51,8 +51,9 @@ class KillDuringChaosMonkeyRunTest {
                         + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                 "ctk.jobs.recovery-interval", "1s",
                 "ctk.jobs.recovery-initial-delay", "0s",
-                // JobRunr's default poll: the dead server's heartbeat would look fresh for 60 s after the kill
-                "jobrunr.background-job-server.poll-interval-in-seconds", "15");
+                // the dead server's heartbeat looks fresh for 4 polls = 40 minutes after the kill: within this test
+                // only the check of its OS process can tell that it is dead (runs start at once without a poll)
+                "jobrunr.background-job-server.poll-interval-in-seconds", "600");
         String runId;
         long killedAt;
         try (ExternalService first = ExternalService.start(properties, Reliability.log("kill-first"))) {
@@ -75,8 +76,6 @@ class KillDuringChaosMonkeyRunTest {
             Reliability.report("kill -9: restart took %d ms; interrupted and rolled back %d ms after the new instance was ready (%d ms after the kill)",
                     (readyAt - killedAt) / 1_000_000, (recoveredAt - readyAt) / 1_000_000, (recoveredAt - killedAt) / 1_000_000);
 
-            assertThat(Duration.ofNanos(recoveredAt - readyAt)).as("the dead process on this host is noticed at once, "
-                    + "not when its heartbeat times out").isLessThan(Duration.ofSeconds(15));
             assertThat((String) second.run(runId).get("status_reason"))
                     .contains("stopped unexpectedly").contains("not re-run").contains("rollbacks were played");
             Map<String, Object> journal = second.journal(runId);

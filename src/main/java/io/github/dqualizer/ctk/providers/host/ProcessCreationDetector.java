@@ -46,7 +46,7 @@ final class ProcessCreationDetector implements AutoCloseable {
         try {
             buffer.clear();
             int read = channel.read(buffer, 0); // procfs regenerates the text on every read at offset 0
-            return read <= 0 ? OptionalLong.empty() : parseLastPid(new String(buffer.array(), 0, read, StandardCharsets.US_ASCII));
+            return read <= 0 ? OptionalLong.empty() : parseLastPid(buffer.array(), read);
         } catch (IOException e) {
             return OptionalLong.empty();
         }
@@ -54,15 +54,41 @@ final class ProcessCreationDetector implements AutoCloseable {
 
     /** The 5th field of a {@code /proc/loadavg} line, e.g. {@code "0.10 0.20 0.30 1/234 5678\n"}. */
     static OptionalLong parseLastPid(String loadavg) {
-        String[] fields = loadavg.trim().split("\\s+");
-        if (fields.length < 5) {
-            return OptionalLong.empty();
+        byte[] bytes = loadavg.getBytes(StandardCharsets.US_ASCII);
+        return parseLastPid(bytes, bytes.length);
+    }
+
+    /** The same on the bytes read, without a String or a regex: this runs on every poll of a watch. */
+    static OptionalLong parseLastPid(byte[] line, int length) {
+        int field = 0;
+        int i = 0;
+        while (i < length) {
+            while (i < length && isSpace(line[i])) {
+                i++;
+            }
+            if (i == length) {
+                break;
+            }
+            int start = i;
+            while (i < length && !isSpace(line[i])) {
+                i++;
+            }
+            if (++field == 5) {
+                long pid = 0;
+                for (int d = start; d < i; d++) {
+                    if (line[d] < '0' || line[d] > '9' || i - start > 18) {
+                        return OptionalLong.empty();
+                    }
+                    pid = pid * 10 + (line[d] - '0');
+                }
+                return OptionalLong.of(pid);
+            }
         }
-        try {
-            return OptionalLong.of(Long.parseLong(fields[4]));
-        } catch (NumberFormatException e) {
-            return OptionalLong.empty();
-        }
+        return OptionalLong.empty();
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\n' || b == '\t';
     }
 
     @Override

@@ -1,5 +1,10 @@
 package io.github.dqualizer.ctk.providers.host;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ProcessTable {
+
+    private static final boolean PROC_COMM = Files.isReadable(Path.of("/proc/self/comm"));
 
     private volatile OperatingSystem oshi;
 
@@ -59,8 +66,11 @@ public class ProcessTable {
 
     /** The process behind {@code handle}, unless it is gone or its executable is unknown. */
     Optional<RunningProcess> describe(ProcessHandle handle) {
+        if (PROC_COMM) {
+            return describeFromProc(handle);
+        }
         ProcessHandle.Info info = handle.info();
-        return info.command().or(() -> nameFromOshi(handle.pid())).map(command -> {
+        return info.command().or(() -> shortName(handle.pid())).map(command -> {
             List<String> arguments = info.arguments().map(Arrays::asList).orElse(List.of());
             if (arguments.isEmpty() && RunningProcess.isJavaLauncher(RunningProcess.fileName(command))) {
                 arguments = argumentsFromOshi(handle.pid());
@@ -69,7 +79,54 @@ public class ProcessTable {
         });
     }
 
-    /** The OS's short name of a process whose executable the JDK may not read (e.g. PID 1 in a container). */
+    /**
+     * Linux: the executable from one readlink of {@code /proc/<pid>/exe} (what {@link ProcessHandle.Info#command()}
+     * reads too), and the arguments only for a JVM, whose main class they name. {@code handle.info()} would also read
+     * the process's stat and command line and look its user up in the password database for every process: three
+     * times the cost of a scan (docs/benchmarks.md, recovery measurement).
+     */
+    private Optional<RunningProcess> describeFromProc(ProcessHandle handle) {
+        long pid = handle.pid();
+        Optional<String> command = executable(pid).or(() -> shortName(pid));
+        if (command.isEmpty() || !handle.isAlive()) {
+            return Optional.empty(); // gone, or its PID already reused by another process
+        }
+        List<String> arguments = List.of();
+        if (RunningProcess.isJavaLauncher(RunningProcess.fileName(command.get()))) {
+            arguments = handle.info().arguments().map(Arrays::asList).orElse(List.of());
+            if (arguments.isEmpty()) {
+                arguments = argumentsFromOshi(pid);
+            }
+        }
+        return Optional.of(RunningProcess.of(handle, command.get(), arguments));
+    }
+
+    private static Optional<String> executable(long pid) {
+        try {
+            return Optional.of(Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "exe")).toString());
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return Optional.empty(); // gone, a kernel thread, or another user's process
+        }
+    }
+
+    /**
+     * The OS's short name of a process whose executable the JDK may not read (e.g. PID 1 in a container, kernel
+     * threads). On Linux that is {@code /proc/<pid>/comm}, one small read; OSHI would read half a dozen files of the
+     * process for it (about a hundred kernel threads on a typical host made that most of a watch's full scan).
+     */
+    private Optional<String> shortName(long pid) {
+        if (PROC_COMM) {
+            try {
+                String comm = Files.readString(Path.of("/proc", Long.toString(pid), "comm"), StandardCharsets.ISO_8859_1);
+                String name = comm.endsWith("\n") ? comm.substring(0, comm.length() - 1) : comm;
+                return Optional.of(name).filter(n -> !n.isEmpty());
+            } catch (IOException | UncheckedIOException e) {
+                return Optional.empty(); // gone
+            }
+        }
+        return nameFromOshi(pid);
+    }
+
     private Optional<String> nameFromOshi(long pid) {
         try {
             OSProcess process = oshi().getProcess((int) pid);

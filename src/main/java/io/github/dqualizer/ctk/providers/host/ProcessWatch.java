@@ -1,6 +1,7 @@
 package io.github.dqualizer.ctk.providers.host;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,17 +30,33 @@ import java.util.concurrent.TimeUnit;
 public final class ProcessWatch implements AutoCloseable {
 
     static final long RECHECK_NEW = TimeUnit.MILLISECONDS.toNanos(500);
-    static final long FULL_SCAN_EVERY = TimeUnit.MILLISECONDS.toNanos(250);
-    static final int SLICES = 16;
+    /**
+     * With the detector, new processes are found without it; the full scan only catches what the detector cannot see
+     * (a long-running process that execs another program). Enumerating the table costs 1-6 ms (the JDK reads every
+     * {@code /proc/<pid>/stat}), so once a second, and a quarter of the old processes described each time: such an
+     * exec is seen within 4 s, as before with 1/16 every 250 ms (docs/benchmarks.md, recovery measurement).
+     */
+    static final long FULL_SCAN_EVERY = TimeUnit.SECONDS.toNanos(1);
+    static final int SLICES = 4;
+    /** Enough of {@code /proc/<pid>/status} for its Tgid line (the name before it is at most 64 bytes escaped). */
+    private static final int STATUS_HEAD = 256;
     /** More new PIDs than this since the previous poll: enumerating the table is cheaper than probing each. */
     static final long MAX_PROBED_PIDS = 256;
+    private static final boolean PROC_EXE = Files.isSymbolicLink(Path.of("/proc/self/exe"));
+
+    /**
+     * A process first seen recently, and the name it was described with; {@code null} for a JVM (its arguments name
+     * it, and they can change with an exec of the same launcher) or a name not from its executable.
+     */
+    private record Recent(long firstSeen, String name) {
+    }
 
     private final ProcessTable table;
     private final String processName;
     private final Set<ProcessHandle> ignored;
     private final ProcessCreationDetector detector;
     private final Map<ProcessHandle, Long> notMatchingSince = new HashMap<>();
-    private final Map<ProcessHandle, Long> recentlyNew = new HashMap<>();
+    private final Map<ProcessHandle, Recent> recentlyNew = new HashMap<>();
     private long fullScans;
     private long lastFullScan;
     private long lastPid = -1;
@@ -76,11 +93,15 @@ public final class ProcessWatch implements AutoCloseable {
     }
 
     private Optional<RunningProcess> recheckRecentlyNew(long now) {
-        for (Iterator<Map.Entry<ProcessHandle, Long>> it = recentlyNew.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<ProcessHandle, Long> entry = it.next();
-            if (now - entry.getValue() >= RECHECK_NEW || !entry.getKey().isAlive()) {
+        for (Iterator<Map.Entry<ProcessHandle, Recent>> it = recentlyNew.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<ProcessHandle, Recent> entry = it.next();
+            Recent recent = entry.getValue();
+            if (now - recent.firstSeen() >= RECHECK_NEW || !entry.getKey().isAlive()) {
                 it.remove();
                 continue;
+            }
+            if (recent.name() != null && recent.name().equals(executableName(entry.getKey().pid()))) {
+                continue; // same executable name as when described, and not a JVM (whose arguments could differ)
             }
             Optional<RunningProcess> found = table.describe(entry.getKey()).filter(process -> runningMatch(process));
             if (found.isPresent()) {
@@ -88,6 +109,22 @@ public final class ProcessWatch implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The file name of {@code /proc/<pid>/exe}, one readlink: it changes when the process execs another program.
+     * {@code null} where it cannot be read (other platforms, another user's process): then the process is
+     * described on each re-check.
+     */
+    private static String executableName(long pid) {
+        if (!PROC_EXE) {
+            return null;
+        }
+        try {
+            return RunningProcess.fileName(Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "exe")).toString());
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return null;
+        }
     }
 
     private Optional<RunningProcess> fullScan(long now) {
@@ -118,7 +155,7 @@ public final class ProcessWatch implements AutoCloseable {
             return true;
         }
         if (notMatchingSince.putIfAbsent(handle, now) == null && (fullScans > 1 || recentPid(handle.pid()))) {
-            recentlyNew.put(handle, now);
+            recentlyNew.put(handle, new Recent(now, RunningProcess.isJavaLauncher(process.name()) ? null : process.name()));
         }
         return false;
     }
@@ -136,13 +173,15 @@ public final class ProcessWatch implements AutoCloseable {
      * entry exists, only hidden from listings); a thread is not a process.
      */
     static boolean threadGroupLeader(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.ISO_8859_1)) {
-                if (line.startsWith("Tgid:")) {
-                    return Long.parseLong(line.substring(5).trim()) == pid;
-                }
+        // Tgid is the 4th line of status (after Name, Umask, State): the first bytes suffice, not the whole file
+        try (InputStream in = Files.newInputStream(Path.of("/proc", Long.toString(pid), "status"))) {
+            String head = new String(in.readNBytes(STATUS_HEAD), StandardCharsets.ISO_8859_1);
+            int tgid = head.indexOf("\nTgid:");
+            if (tgid < 0) {
+                return true;
             }
-            return true;
+            int end = head.indexOf('\n', tgid + 6);
+            return end < 0 || Long.parseLong(head.substring(tgid + 6, end).trim()) == pid;
         } catch (IOException | NumberFormatException e) {
             return false; // gone
         }

@@ -9,6 +9,8 @@ import io.github.dqualizer.ctk.providers.ActivityFailedException;
 import io.github.dqualizer.ctk.providers.RunContext;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -126,6 +128,7 @@ class ProcessFunctionsTest {
 
         assertThat(kill(dummies.sleepName, "graceful", "True", "grace_period_sec", 0.4)).isEqualTo(true);
 
+        // causality, not speed: the forcible kill comes only once the grace period is over (no upper bound)
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
         assertThat(stubborn.isAlive()).isFalse();
         assertThat(stubborn.exitValue()).as("SIGKILL exit status").isEqualTo(128 + 9);
@@ -179,20 +182,32 @@ class ProcessFunctionsTest {
                 "monitoring_duration_sec", 0.3, "checking_interval_sec", 0), run);
 
         assertThat(millis).isNull();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(300), Duration.ofMillis(1000));
+        // causality, not speed: "not there" is only said once the monitoring window is over (no upper bound)
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
     }
 
     @Test
     void durationWhenInterruptedThenStopsWaiting() throws Exception {
+        // interrupted once it is seen parked between two polls (not after a fixed delay that a loaded machine may
+        // not honour); the monitoring window is long enough that only the interrupt can end the wait
         Thread caller = Thread.currentThread();
         Thread interrupter = new Thread(() -> {
-            await().pollDelay(Duration.ofMillis(100)).until(() -> true);
+            while (!waitingForAProcess(caller)) {
+                LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+            }
             caller.interrupt();
         });
+        interrupter.setDaemon(true);
         interrupter.start();
         assertThatThrownBy(() -> host.duration.invoke(validArguments("process_name", dummies.sleepName,
-                "monitoring_duration_sec", 10), run)).isInstanceOf(InterruptedException.class);
+                "monitoring_duration_sec", 600), run)).isInstanceOf(InterruptedException.class)
+                .hasMessage("stopped waiting for process '" + dummies.sleepName + "'");
         interrupter.join();
         Thread.interrupted();
+    }
+
+    private static boolean waitingForAProcess(Thread thread) {
+        return thread.getState() == Thread.State.TIMED_WAITING && Arrays.stream(thread.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().equals(ProcessAppearanceWaiter.class.getName()));
     }
 }

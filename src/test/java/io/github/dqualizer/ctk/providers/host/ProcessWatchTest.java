@@ -1,0 +1,74 @@
+package io.github.dqualizer.ctk.providers.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/** The incremental watch and the Linux description of a process, on real processes and the real /proc. */
+@EnabledOnOs(OS.LINUX)
+class ProcessWatchTest {
+
+    private final ProcessTable table = new ProcessTable();
+    private final DummyProcesses dummies = new DummyProcesses();
+
+    @AfterEach
+    void endDummies() {
+        dummies.close();
+    }
+
+    /**
+     * A new process that runs something else first (here a shell waiting for a line) and execs the watched program
+     * later is found by the first poll after the exec: a re-check of a recently new process skips it only while its
+     * executable is still the one it was described with.
+     */
+    @Test
+    void aNewProcessThatExecsTheProgramLaterIsFoundByThePollAfterTheExec() throws Exception {
+        try (ProcessWatch watch = table.watch(dummies.sleepName, Set.of())) {
+            assertThat(watch.poll()).isEmpty();
+            Process shell = dummies.start(List.of("/bin/sh", "-c", "read line; exec \"$0\" 300", dummies.sleep.toString()));
+            Path exe = Path.of("/proc", Long.toString(shell.pid()), "exe");
+            await().until(() -> Files.readSymbolicLink(exe).getFileName().toString().equals("sh")
+                    || Files.readSymbolicLink(exe).getFileName().toString().equals("dash"));
+            assertThat(watch.poll()).isEmpty(); // the shell is seen, not matching
+            assertThat(watch.poll()).isEmpty();
+
+            try (OutputStream stdin = shell.getOutputStream()) {
+                stdin.write('\n');
+            }
+            await().until(() -> Files.readSymbolicLink(exe).getFileName().toString().equals(dummies.sleepName));
+
+            Optional<RunningProcess> found = watch.poll();
+            assertThat(found).isPresent();
+            assertThat(found.get().pid()).isEqualTo(shell.pid());
+        }
+    }
+
+    /** A process without a readable executable (a kernel thread here) is named by /proc/<pid>/comm, as OSHI named it. */
+    @Test
+    void aProcessWithoutExecutableIsNamedByItsComm() throws Exception {
+        Optional<ProcessHandle> kthreadd = ProcessHandle.of(2);
+        assumeThat(kthreadd).as("kernel thread 2 visible (not in a PID namespace)").isPresent();
+        String comm = Files.readString(Path.of("/proc/2/comm")).trim();
+
+        assertThat(table.describe(kthreadd.get())).map(RunningProcess::name).contains(comm);
+    }
+
+    @Test
+    void aJvmIsDescribedWithItsMainClass() {
+        Process jvm = dummies.startMainClass();
+        await().until(() -> table.describe(jvm.toHandle()).flatMap(RunningProcess::jvmMain).isPresent());
+
+        assertThat(table.describe(jvm.toHandle()).flatMap(RunningProcess::jvmMain)).contains(dummies.mainClass);
+    }
+}
