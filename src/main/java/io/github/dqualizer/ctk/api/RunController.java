@@ -62,6 +62,9 @@ class RunController {
                                 + run.status().wireName() + "; it can run again once it has ended (cancel it to end it now)."));
                     }
                     return blocking(() -> submitter.rerun(run))
+                            // it ended meanwhile badly, or its stored secrets no configured key decrypts for it
+                            .onErrorMap(IllegalStateException.class, e -> new ApiException(HttpStatus.CONFLICT,
+                                    "Run cannot run again.", e.getMessage()))
                             .flatMap(again -> blocking(() -> queries.any(again.runId()).orElseThrow()));
                 })
                 .map(again -> ResponseEntity.accepted().location(URI.create("/experiments/" + again.id()))

@@ -70,7 +70,8 @@ public class RunSubmitter {
 
     /**
      * Runs a finished run again as a new run (its own id, job and journal, {@code rerun_of} the original), for the
-     * original's owner, with the original's stored document and encrypted secrets. Blocking (JDBC).
+     * original's owner, with the original's stored document and its secrets, encrypted again for the new run.
+     * Blocking (JDBC).
      *
      * @throws IllegalStateException when the original has not ended (it would run twice at once)
      */
@@ -84,7 +85,8 @@ public class RunSubmitter {
             throw new IllegalStateException("Run " + original.id() + " is " + original.status().wireName()
                     + "; only an ended run can run again");
         }
-        return enqueue(original.rerun(newRunId(), clock.instant()), original.title());
+        String newId = newRunId();
+        return enqueue(original.rerun(newId, storage.secretsForRerun(original, newId), clock.instant()), original.title());
     }
 
     private RunOutcome enqueue(ExperimentRun run, String title) {
@@ -117,7 +119,7 @@ public class RunSubmitter {
     private ExperimentRun newRun(String runId, String owner, Map<String, Object> experiment, RunOrigin origin) {
         String title = String.valueOf(experiment.get("title"));
         ExperimentRun run = new ExperimentRun(runId, owner, storedTitle(title), origin.dryMode(),
-                storage.maskedDocument(experiment), storage.encryptedSecrets(experiment), clock.instant());
+                storage.maskedDocument(experiment), storage.encryptedSecrets(experiment, runId), clock.instant());
         run.origin(origin.scheduleId(), origin.callbackUrl());
         return run;
     }

@@ -73,8 +73,11 @@ public class ExperimentRun {
         this.host = host;
     }
 
-    /** A new queued run of this one: same owner, document and secrets (still encrypted, never decrypted here). */
-    public ExperimentRun rerun(String newId, Instant at) {
+    /**
+     * A new queued run of this one: same owner and document, and the same secrets, which {@code secretsCipher}
+     * holds encrypted for the new run ({@link StoredExperiment#secretsForRerun}).
+     */
+    public ExperimentRun rerun(String newId, String secretsCipher, Instant at) {
         ExperimentRun again = new ExperimentRun(newId, owner, title, dryMode, experimentJson, secretsCipher, at);
         again.rerunOf = id;
         return again;
