@@ -3,7 +3,11 @@ package io.github.dqualizer.ctk.jobs;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRunRepository;
 import java.sql.SQLTransactionRollbackException;
+import io.github.dqualizer.ctk.jobs.fleet.HostJobTables;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import io.github.dqualizer.ctk.jobs.execution.JobsProperties;
@@ -52,15 +56,15 @@ class RunBatchWriter implements DisposableBean {
     static final int MAX_WAITING = 1024;
 
     private final ExperimentRunRepository runs;
-    private final JobScheduler scheduler;
+    private final HostJobTables tables;
     private final BlockingQueue<PendingRun> queue = new LinkedBlockingQueue<>(MAX_WAITING);
     private final ExecutorService writers;
     private final Duration waitLimit;
     private volatile boolean closed;
 
-    RunBatchWriter(ExperimentRunRepository runs, JobScheduler scheduler, JobsProperties properties) {
+    RunBatchWriter(ExperimentRunRepository runs, HostJobTables tables, JobsProperties properties) {
         this.runs = runs;
-        this.scheduler = scheduler;
+        this.tables = tables;
         this.waitLimit = properties.submissionWaitLimit();
         AtomicInteger number = new AtomicInteger();
         this.writers = Executors.newFixedThreadPool(WRITERS, runnable -> {
@@ -139,7 +143,9 @@ class RunBatchWriter implements DisposableBean {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                write(batch);
+                // a pinned run's job goes to its host's JobRunr tables: one write per table set
+                batch.stream().collect(Collectors.groupingBy(pending -> Optional.ofNullable(pending.run().pinnedHost()),
+                        LinkedHashMap::new, Collectors.toList())).values().forEach(this::write);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -169,6 +175,7 @@ class RunBatchWriter implements DisposableBean {
             return;
         }
         try {
+            JobScheduler scheduler = tables.scheduler(batch.get(0).run().pinnedHost());
             retryingLockConflicts(() -> scheduler.create(batch.stream().map(PendingRun::job)), () -> { });
         } catch (RuntimeException e) {
             deleteRuns(batch);

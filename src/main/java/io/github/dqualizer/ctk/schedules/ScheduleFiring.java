@@ -56,7 +56,7 @@ public class ScheduleFiring {
         if (runId == null) {
             return;
         }
-        RunOrigin origin = RunOrigin.schedule(scheduleId, schedule.callbackUrl());
+        RunOrigin origin = RunOrigin.schedule(scheduleId, schedule.callbackUrl(), schedule.host());
         Map<String, Object> experiment;
         try {
             experiment = storage.scheduled(schedule.experimentJson(), schedule.secretsCipher(), scheduleId);

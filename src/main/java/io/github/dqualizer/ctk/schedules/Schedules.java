@@ -51,6 +51,7 @@ public class Schedules {
         Schedule schedule = new Schedule(id, owner, name, timing,
                 storage.maskedDocument(request.experiment()), storage.encryptedScheduleSecrets(request.experiment(), id),
                 request.callbackUrl(), clock.instant());
+        schedule.pinTo(request.host());
         schedules.saveAndFlush(schedule);
         try {
             schedule(schedule);
@@ -117,6 +118,6 @@ public class Schedules {
         ScheduleTiming timing = s.timing();
         return new ScheduleView(s.id(), s.name(), s.owner(), timing.cron(), timing.interval(), s.callbackUrl(),
                 s.paused(), s.createdAt(), s.lastRunId(), s.lastFiredAt(), s.firings(), s.skippedFirings(),
-                s.lastSkippedAt());
+                s.lastSkippedAt(), s.host());
     }
 }
