@@ -39,8 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  * HTTP API, basic auth) — starts a new run for the same owner with the same secrets (encrypted again for it), linked by
  * {@code rerun_of}; never a silent no-op. Also: the cancel answer says {@code cancelling} until the run ends.
  */
+// the properties of JobStatesInDashboardTest: one application context with a dashboard server for both
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:ctk-rerun;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:ctk-dashboard;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
         "ctk.dashboard.port=0",
         "ctk.dashboard.username=operator",
         "ctk.dashboard.password=Dash-board-pw",
