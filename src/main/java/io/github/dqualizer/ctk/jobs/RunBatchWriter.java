@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.github.dqualizer.ctk.jobs.jobrunr.JobStartNudger;
 import org.jobrunr.scheduling.JobBuilder;
 import org.jobrunr.scheduling.JobScheduler;
 import org.slf4j.Logger;
@@ -35,7 +36,8 @@ import org.springframework.stereotype.Component;
  * runs instead of costing two per run, and a lone submission is written at once. A batch's runs are
  * committed first, then its jobs; if the jobs cannot be created the runs are deleted again, so no
  * queued run is left without a job. A submitter learns the outcome of its own run only once its batch
- * is committed, so an answered 202 is always durable.
+ * is committed, so an answered 202 is always durable. Once a batch's jobs are committed it nudges the local job server
+ * to fetch them ({@link JobStartNudger}) before it wakes the submitters.
  */
 @Component
 class RunBatchWriter implements DisposableBean {
@@ -56,14 +58,16 @@ class RunBatchWriter implements DisposableBean {
 
     private final ExperimentRunRepository runs;
     private final JobScheduler scheduler;
+    private final JobStartNudger nudger;
     private final BlockingQueue<PendingRun> queue = new LinkedBlockingQueue<>(MAX_WAITING);
     private final ExecutorService writers;
     private final Duration waitLimit;
     private volatile boolean closed;
 
-    RunBatchWriter(ExperimentRunRepository runs, JobScheduler scheduler, JobsProperties properties) {
+    RunBatchWriter(ExperimentRunRepository runs, JobScheduler scheduler, JobStartNudger nudger, JobsProperties properties) {
         this.runs = runs;
         this.scheduler = scheduler;
+        this.nudger = nudger;
         this.waitLimit = properties.submissionWaitLimit();
         AtomicInteger number = new AtomicInteger();
         this.writers = Executors.newFixedThreadPool(WRITERS, runnable -> {
@@ -187,6 +191,8 @@ class RunBatchWriter implements DisposableBean {
                     : new DataAccessResourceFailureException("The runs' jobs could not be stored: " + e.getMessage(), e));
             return;
         }
+        // the local job server fetches them from here, not after the submitters' threads have woken (one hand-off less)
+        batch.forEach(pending -> nudger.nudge(pending.run().id()));
         batch.forEach(pending -> pending.done().complete(null));
     }
 

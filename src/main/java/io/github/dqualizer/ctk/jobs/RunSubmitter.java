@@ -3,7 +3,6 @@ package io.github.dqualizer.ctk.jobs;
 import io.github.dqualizer.ctk.jobs.cluster.InstanceIdentity;
 import io.github.dqualizer.ctk.jobs.completion.RunCompletionNotifier;
 import io.github.dqualizer.ctk.jobs.completion.RunQueued;
-import io.github.dqualizer.ctk.jobs.jobrunr.JobStartNudger;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRunRepository;
 import io.github.dqualizer.ctk.jobs.store.RunOutcome;
@@ -30,21 +29,19 @@ public class RunSubmitter {
     private final RunBatchWriter writer;
     private final AcceptedRuns acceptedRuns;
     private final StoredExperiment storage;
-    private final JobStartNudger nudger;
     private final ApplicationEventPublisher events;
     private final ExperimentRunRepository runs;
     private final RunCompletionNotifier notifier;
     private final InstanceIdentity instance;
     private final Clock clock;
 
-    RunSubmitter(RunBatchWriter writer, AcceptedRuns acceptedRuns, StoredExperiment storage, JobStartNudger nudger,
+    RunSubmitter(RunBatchWriter writer, AcceptedRuns acceptedRuns, StoredExperiment storage,
                  ApplicationEventPublisher events, ExperimentRunRepository runs, RunCompletionNotifier notifier,
                  InstanceIdentity instance, Clock clock) {
         this.instance = instance;
         this.writer = writer;
         this.acceptedRuns = acceptedRuns;
         this.storage = storage;
-        this.nudger = nudger;
         this.events = events;
         this.runs = runs;
         this.notifier = notifier;
@@ -96,8 +93,7 @@ public class RunSubmitter {
             acceptedRuns.take(run.id());
             throw e;
         }
-        events.publishEvent(new RunQueued(run.id()));
-        nudger.nudge(run.id());
+        events.publishEvent(new RunQueued(run.id())); // the writer has nudged the job server already
         return RunOutcome.of(run);
     }
 
