@@ -48,13 +48,7 @@ if [ -n "$archive" ]; then
     flags+=("$archive")
   fi
 fi
-# Process launch (docs/benchmarks.md, "Process start cost"): on JDK 17 the default posix_spawn through
-# jspawnhelper costs ~4.3 ms per `true`, VFORK ~2.2 ms. The property is read once when ProcessImpl initialises,
-# so it must be on the command line. JDK 25 deprecates VFORK (a warning on every use, removal announced): keep
-# its default there. JAVA_OPTS=-Djdk.lang.Process.launchMechanism=POSIX_SPAWN overrides (a later flag wins).
-java_major="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_home/release" 2>/dev/null || true)"
-if [ -n "$java_major" ] && [ "$java_major" -lt 25 ]; then
-  flags+=(-Djdk.lang.Process.launchMechanism=VFORK)
-fi
+# Process launch: the service's main chooses VFORK on Linux up to JDK 25 (ProcessLaunch, docs/benchmarks.md,
+# "Process start"); JAVA_OPTS=-Djdk.lang.Process.launchMechanism=POSIX_SPAWN keeps the JDK's default instead.
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 exec "$java" "${flags[@]}" ${JAVA_OPTS:-} -jar "$home/dqualizer-ctk.jar" "$@"

@@ -1,6 +1,6 @@
 package io.github.dqualizer.ctk.jobs;
 
-import io.github.dqualizer.ctk.jobs.dashboard.RequeueAction;
+import io.github.dqualizer.ctk.jobs.jobrunr.RequeueAction;
 import io.github.dqualizer.ctk.jobs.store.RunOutcome;
 import io.github.dqualizer.ctk.jobs.store.RunQueries;
 import io.github.dqualizer.ctk.jobs.store.StoredRun;

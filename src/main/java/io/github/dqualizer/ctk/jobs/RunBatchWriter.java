@@ -3,7 +3,11 @@ package io.github.dqualizer.ctk.jobs;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRunRepository;
 import java.sql.SQLTransactionRollbackException;
+import io.github.dqualizer.ctk.jobs.fleet.HostJobTables;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import io.github.dqualizer.ctk.jobs.execution.JobsProperties;
@@ -18,7 +22,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.github.dqualizer.ctk.jobs.jobrunr.JobStartNudger;
 import org.jobrunr.scheduling.JobBuilder;
 import org.jobrunr.scheduling.JobScheduler;
 import org.slf4j.Logger;
@@ -36,8 +39,7 @@ import org.springframework.stereotype.Component;
  * runs instead of costing two per run, and a lone submission is written at once. A batch's runs are
  * committed first, then its jobs; if the jobs cannot be created the runs are deleted again, so no
  * queued run is left without a job. A submitter learns the outcome of its own run only once its batch
- * is committed, so an answered 202 is always durable. Once a batch's jobs are committed it nudges the local job server
- * to fetch them ({@link JobStartNudger}) before it wakes the submitters.
+ * is committed, so an answered 202 is always durable.
  */
 @Component
 class RunBatchWriter implements DisposableBean {
@@ -57,17 +59,15 @@ class RunBatchWriter implements DisposableBean {
     private static final PendingRun WAKE_UP = new PendingRun(null, null, new CompletableFuture<>());
 
     private final ExperimentRunRepository runs;
-    private final JobScheduler scheduler;
-    private final JobStartNudger nudger;
+    private final HostJobTables tables;
     private final BlockingQueue<PendingRun> queue = new LinkedBlockingQueue<>(MAX_WAITING);
     private final ExecutorService writers;
     private final Duration waitLimit;
     private volatile boolean closed;
 
-    RunBatchWriter(ExperimentRunRepository runs, JobScheduler scheduler, JobStartNudger nudger, JobsProperties properties) {
+    RunBatchWriter(ExperimentRunRepository runs, HostJobTables tables, JobsProperties properties) {
         this.runs = runs;
-        this.scheduler = scheduler;
-        this.nudger = nudger;
+        this.tables = tables;
         this.waitLimit = properties.submissionWaitLimit();
         AtomicInteger number = new AtomicInteger();
         this.writers = Executors.newFixedThreadPool(WRITERS, runnable -> {
@@ -153,7 +153,9 @@ class RunBatchWriter implements DisposableBean {
                         queue.offer(WAKE_UP); // another writer's: it may be blocked in take()
                     }
                 }
-                write(batch);
+                // a pinned run's job goes to its host's JobRunr tables: one write per table set
+                batch.stream().collect(Collectors.groupingBy(pending -> Optional.ofNullable(pending.run().pinnedHost()),
+                        LinkedHashMap::new, Collectors.toList())).values().forEach(this::write);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -183,6 +185,7 @@ class RunBatchWriter implements DisposableBean {
             return;
         }
         try {
+            JobScheduler scheduler = tables.scheduler(batch.get(0).run().pinnedHost());
             retryingLockConflicts(() -> scheduler.create(batch.stream().map(PendingRun::job)), () -> { });
         } catch (RuntimeException e) {
             deleteRuns(batch);
@@ -191,8 +194,6 @@ class RunBatchWriter implements DisposableBean {
                     : new DataAccessResourceFailureException("The runs' jobs could not be stored: " + e.getMessage(), e));
             return;
         }
-        // the local job server fetches them from here, not after the submitters' threads have woken (one hand-off less)
-        batch.forEach(pending -> nudger.nudge(pending.run().id()));
         batch.forEach(pending -> pending.done().complete(null));
     }
 

@@ -43,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
         "ctk.dashboard.enabled=false",
         // the service's own secrets, searched for too: the encryption key and the operator account's password
         "ctk.secrets.key=" + SecretsNeverInClearTextTest.SERVICE_KEY,
+        "ctk.secrets.retired-keys=" + SecretsNeverInClearTextTest.RETIRED_KEY,
         "ctk.dashboard.username=operator",
         "ctk.dashboard.password=" + SecretsNeverInClearTextTest.DASHBOARD_PASSWORD,
         // more log lines, more places a secret could slip into
@@ -58,9 +59,10 @@ class SecretsNeverInClearTextTest {
     static final String USER_PASSWORD = "Zq7userPassw0rd3b2d";
     static final String ENV_NAME = "TEST_ENV_SECRET";
     static final String SERVICE_KEY = "WnE3c2VydmljZUtleVplcm9aZXJvWmVyb1plcm8wMDA=";
+    static final String RETIRED_KEY = "WnE3cmV0aXJlZEtleVplcm9aZXJvWmVyb1plcm8wMDA=";
     static final String DASHBOARD_PASSWORD = "Zq7dashboardPw9e4f";
     static final List<String> SECRETS = List.of(INLINE_SECRET, ENV_SECRET, DB_PASSWORD, USER_PASSWORD, SERVICE_KEY,
-            DASHBOARD_PASSWORD);
+            RETIRED_KEY, DASHBOARD_PASSWORD);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -105,6 +107,15 @@ class SecretsNeverInClearTextTest {
                         + experiment("scheduled with its secrets", true) + "}")));
         assertThat(answers.get(answers.size() - 1)).contains("\"schedule_id\"");
         answers.add(call(client.get().uri("/schedules")));
+
+        // a rerun decrypts the run's secrets and encrypts them again for the new run: searched too
+        answers.add(call(client.post().uri("/experiments/" + completed + "/rerun")));
+        String rerun = (String) JSON.readValue(answers.get(answers.size() - 1), Map.class).get("run_id");
+        assertThat(rerun).isNotNull();
+        String ended = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> call(client.get().uri("/experiments/" + rerun)), view -> view.contains("\"status\":\"completed\""));
+        answers.add(ended);
+        answers.add(call(client.get().uri("/experiments/" + rerun + "/journal")));
 
         // the secrets really reached the activities: the journal shows them masked where they were printed
         Map<?, ?> journal = JSON.readValue(answers.get(4), Map.class);
