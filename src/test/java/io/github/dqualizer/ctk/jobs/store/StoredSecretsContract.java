@@ -72,7 +72,8 @@ abstract class StoredSecretsContract {
     abstract List<String> datasourceArguments();
 
     @Test
-    void secretsOfOneRunCopiedToAnotherRunsRowThenTheyDoNotDecryptThere() {
+    void secretsOfOneRunCopiedToAnotherRunsRowThenTheyDoNotDecryptThere(
+            @Autowired io.github.dqualizer.ctk.jobs.jobrunr.RequeueAction requeue) {
         String a = runToEnd(writesSecret("a-secret-" + UUID.randomUUID(), dir.resolve("a")));
         String b = runToEnd(writesSecret("b-secret-" + UUID.randomUUID(), dir.resolve("b")));
         assertThat(storage.forExecution(run(b))).containsKey("secrets");
@@ -87,6 +88,9 @@ abstract class StoredSecretsContract {
                 .expectStatus().isEqualTo(409).expectBody(JSON_MAP).returnResult().getResponseBody();
         assertThat(rerun).containsEntry("status", "Run cannot run again.");
         assertThat((String) rerun.get("info")).contains("cannot be decrypted for run:" + b);
+        assertThat(requeue.requeue(UUID.fromString(b)).kind()).as("Requeue in the dashboard: 409, nothing started")
+                .isEqualTo(io.github.dqualizer.ctk.jobs.jobrunr.RequeueAction.Kind.REFUSED);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM experiment_runs WHERE rerun_of = ?", Integer.class, b)).isZero();
     }
 
     @Test
