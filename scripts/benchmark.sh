@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark harness (docs/benchmarks.md). It reports figures; it asserts nothing.
 #   CTK_BENCH_DB_URL=jdbc:mysql://127.0.0.1:3306/ctk_bench scripts/benchmark.sh [scenario]
-# scenario: submit | parallel-sleeps | wait-held | engine-overhead | idle | all (default) | process-check | recovery | submit-external
+# scenario: submit | parallel-sleeps | wait-held | engine-overhead | idle | all (default) | process-check | recovery | submit-external | wait-external | fleet
 #   submit           fire-and-forget submissions/s and latency, submit-to-start, trivial wait-mode round trip
 #   parallel-sleeps  8 experiments of 'sleep 2' submitted at once, until all have ended
 #   wait-held        1,000 wait-mode requests held open: heap after GC and thread count before/while
@@ -14,9 +14,15 @@
 #   process-check    cost of one host process check
 #   recovery         error and CPU of get_duration_until_process_started against a real 1 s downtime
 #   python-activity  cost of a trivial python activity through the Python worker, and the worker start-up
+#   fleet            1, 2 and 3 instances (own JVMs, own ctk.instance.host) on MySQL: submit->start on the accepting
+#                    and on other hosts (?host=), and 24 two-second runs submitted at once to one instance
 #   submit-external  the service as its own process on MySQL (launched as for idle), fire-and-forget submissions at
 #                    a fixed rate from wrk (apt-get install wrk; scripts/bench/paced-submit.lua), without and with
 #                    workers; empties the runs and jobs tables of the bench database first
+#   wait-external    the service as its own process on MySQL (launched as for idle, default settings): idle CPU, then
+#                    sequential wait-mode round trips of "method": [] and of one 'true' action, with the stages of each
+#                    from the stored timestamps; -Dbench.homes=dirA,dirB compares extracted builds interleaved;
+#                    empties the runs and jobs tables of the bench database first
 # The database must exist and accept aDBUser/aDBPw (or CTK_TEST_MYSQL_USERNAME/PASSWORD); idle needs none.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +35,7 @@ fi
 main=io.github.dqualizer.ctk.bench.Benchmark
 if [ "$scenario" = "process-check" ]; then main=io.github.dqualizer.ctk.providers.host.ProcessCheckBenchmark; fi
 if [ "$scenario" = "recovery" ]; then main=io.github.dqualizer.ctk.providers.host.RecoveryMeasurementBenchmark; fi
+if [ "$scenario" = "fleet" ]; then main=io.github.dqualizer.ctk.bench.FleetBenchmark; fi
 if [ "$scenario" = "python-activity" ]; then main=io.github.dqualizer.ctk.pythonruntime.PythonActivityBenchmark; fi
 echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(uname -srm), $(nproc) cores, $(java -version 2>&1 | head -1); $(uptime)"
 exec java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" "$main" "$scenario"

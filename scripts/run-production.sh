@@ -25,7 +25,9 @@ export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # starts in ~3.5 s and is at its steady speed within 20 s. JAVA_OPTS=-XX:TieredStopAtLevel=4 restores C2 for
 # hosts with cores to spare. C1 alone gets a 48 MB code cache, and each 15 % of it filled triggers a full GC to
 # unload code (150 ms pauses while warming up): the tiered size is reserved instead (address space, not memory).
-flags=(-XX:+UseSerialGC -Xms64m -Xmx512m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m)
+# -XX:-UsePerfData: the JVM's performance-data sampler (hsperfdata, for jps/jstat) wakes every 50 ms even when the
+# service is idle (docs/operations.md, "Periodic tasks"); jcmd <pid> still works (attach by pid).
+flags=(-XX:+UseSerialGC -Xms64m -Xmx512m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -XX:-UsePerfData)
 # The archive only fits the JDK that wrote it (same build): build-production.sh records that JDK's release
 # file; reading it here costs no extra JVM start.
 java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")}"
@@ -46,13 +48,7 @@ if [ -n "$archive" ]; then
     flags+=("$archive")
   fi
 fi
-# Process launch (docs/benchmarks.md, "Process start cost"): on JDK 17 the default posix_spawn through
-# jspawnhelper costs ~4.3 ms per `true`, VFORK ~2.2 ms. The property is read once when ProcessImpl initialises,
-# so it must be on the command line. JDK 25 deprecates VFORK (a warning on every use, removal announced): keep
-# its default there. JAVA_OPTS=-Djdk.lang.Process.launchMechanism=POSIX_SPAWN overrides (a later flag wins).
-java_major="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_home/release" 2>/dev/null || true)"
-if [ -n "$java_major" ] && [ "$java_major" -lt 25 ]; then
-  flags+=(-Djdk.lang.Process.launchMechanism=VFORK)
-fi
+# Process launch: the service's main chooses VFORK on Linux up to JDK 25 (ProcessLaunch, docs/benchmarks.md,
+# "Process start"); JAVA_OPTS=-Djdk.lang.Process.launchMechanism=POSIX_SPAWN keeps the JDK's default instead.
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 exec "$java" "${flags[@]}" ${JAVA_OPTS:-} -jar "$home/dqualizer-ctk.jar" "$@"

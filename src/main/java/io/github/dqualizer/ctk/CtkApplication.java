@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CtkApplication {
 
     public static void main(String[] args) {
+        ProcessLaunch.preferVfork(); // before anything starts a process
         SpringApplication.run(CtkApplication.class, args);
     }
 }

@@ -1,6 +1,9 @@
 package io.github.dqualizer.ctk.api;
 
 import io.github.dqualizer.ctk.jobs.SubmissionNotStoredException;
+import io.github.dqualizer.ctk.jobs.fleet.NoLiveHostException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -60,6 +63,14 @@ class EnvelopeErrorHandler implements WebExceptionHandler {
         if (error instanceof ResponseStatusException status) {
             int code = status.getStatusCode().value();
             return Envelope.error(code, reasonPhrase(code), status.getReason() == null ? "" : status.getReason());
+        }
+        if (error instanceof NoLiveHostException noHost) {
+            // 409: the request is valid, it conflicts with the fleet as it is now (the host may come back)
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("message", noHost.getMessage());
+            info.put("host", noHost.host());
+            info.put("live_hosts", noHost.liveHosts());
+            return Envelope.error(409, "No live instance on host " + noHost.host() + ".", info);
         }
         if (error instanceof SubmissionNotStoredException notStored) {
             log.warn("Submission not stored: {}", notStored.getMessage());

@@ -50,14 +50,15 @@ class ExperimentController {
                                            @RequestParam(required = false) Boolean wait,
                                            @RequestParam(required = false) Long timeout,
                                            @RequestParam(required = false) String dry,
-                                           @RequestParam(required = false) String callback) {
+                                           @RequestParam(required = false) String callback,
+                                           @RequestParam(required = false) String host) {
         boolean waitForEnd = wait == null ? properties.waitByDefault() : wait;
         return authenticator.authenticate(request)
                 .flatMap(owner -> {
                     BodyReader.requireSupported(request);
                     String dryMode = dryMode(dry);
                     Duration waitTimeout = waitTimeout(timeout);
-                    RunOrigin origin = RunOrigin.api(dryMode, callbackUrl(callback));
+                    RunOrigin origin = RunOrigin.api(dryMode, callbackUrl(callback), host);
                     return bodyReader.read(request)
                             .flatMap(experiment -> validated(experiment))
                             .flatMap(experiment -> submit(owner, experiment, origin, waitForEnd, waitTimeout));

@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.api;
 
+import io.github.dqualizer.ctk.jobs.fleet.FleetRouting;
 import io.github.dqualizer.ctk.jobs.execution.RunCanceller;
 import io.github.dqualizer.ctk.jobs.store.RunQueries;
 import io.github.dqualizer.ctk.jobs.store.StoredRun;
@@ -34,9 +35,12 @@ class RunController {
     private final RunSubmitter submitter;
     private final ApiProperties properties;
 
+    private final FleetRouting routing;
+
     RunController(Authenticator authenticator, VisibleRuns visibleRuns, RunQueries queries, RunCanceller canceller,
-                  RunSubmitter submitter, ApiProperties properties) {
+                  RunSubmitter submitter, ApiProperties properties, FleetRouting routing) {
         this.authenticator = authenticator;
+        this.routing = routing;
         this.visibleRuns = visibleRuns;
         this.queries = queries;
         this.canceller = canceller;
@@ -62,6 +66,9 @@ class RunController {
                                 + run.status().wireName() + "; it can run again once it has ended (cancel it to end it now)."));
                     }
                     return blocking(() -> submitter.rerun(run))
+                            // it ended meanwhile badly, or its stored secrets no configured key decrypts for it
+                            .onErrorMap(IllegalStateException.class, e -> new ApiException(HttpStatus.CONFLICT,
+                                    "Run cannot run again.", e.getMessage()))
                             .flatMap(again -> blocking(() -> queries.any(again.runId()).orElseThrow()));
                 })
                 .map(again -> ResponseEntity.accepted().location(URI.create("/experiments/" + again.id()))
@@ -84,7 +91,8 @@ class RunController {
         if (RunPageController.wantsPage(request, id)) {
             return Mono.just(ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/ui/experiments/" + id)).build());
         }
-        return owned(request, id).map(run -> ResponseEntity.ok(RunView.of(run)));
+        return owned(request, id).flatMap(run -> blocking(() -> ResponseEntity.ok(
+                RunView.of(run).waitingFor(routing.waitingFor(run).orElse(null)))));
     }
 
     @GetMapping(value = "/experiments/{id}/journal", produces = MediaType.APPLICATION_JSON_VALUE)

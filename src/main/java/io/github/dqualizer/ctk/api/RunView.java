@@ -18,6 +18,8 @@ record RunView(@JsonProperty("run_id") String runId, String title, String status
                @JsonProperty("rerun_of") String rerunOf,
                @JsonProperty("schedule_id") String scheduleId,
                String host,
+               @JsonProperty("pinned_host") String pinnedHost,
+               @JsonProperty("waiting_for") String waitingFor,
                @JsonProperty("response_measures") ResponseMeasures responseMeasures,
                Envelope outcome) {
 
@@ -37,6 +39,12 @@ record RunView(@JsonProperty("run_id") String runId, String title, String status
         RunOutcome outcome = run.outcome();
         return new RunView(run.id(), run.title(), status, run.deviated(), run.dryMode(),
                 run.statusReason(), run.submittedAt(), run.startedAt(), run.endedAt(), run.rerunOf(), run.scheduleId(),
-                run.host(), outcome.responseMeasures(), Outcomes.envelope(outcome));
+                run.host(), run.pinnedHost(), null, outcome.responseMeasures(), Outcomes.envelope(outcome));
+    }
+
+    /** This view, saying what a pinned run waits for (no live instance on its host); null: nothing. */
+    RunView waitingFor(String what) {
+        return new RunView(runId, title, status, deviated, dryMode, statusReason, submittedAt, startedAt, endedAt,
+                rerunOf, scheduleId, host, pinnedHost, what, responseMeasures, outcome);
     }
 }

@@ -5,6 +5,7 @@ import io.github.dqualizer.ctk.experiment.ValidationProblem;
 import io.github.dqualizer.ctk.notifications.CallbackRejectedException;
 import io.github.dqualizer.ctk.notifications.CallbackTargets;
 import io.github.dqualizer.ctk.schedules.ScheduleException;
+import io.github.dqualizer.ctk.jobs.fleet.FleetRouting;
 import io.github.dqualizer.ctk.schedules.ScheduleRequest;
 import io.github.dqualizer.ctk.schedules.ScheduleView;
 import io.github.dqualizer.ctk.schedules.Schedules;
@@ -36,8 +37,11 @@ class ScheduleController {
     private final CallbackTargets callbacks;
     private final Schedules schedules;
 
+    private final FleetRouting routing;
+
     ScheduleController(Authenticator authenticator, BodyReader bodyReader, ExperimentValidator validator,
-                       CallbackTargets callbacks, Schedules schedules) {
+                       CallbackTargets callbacks, Schedules schedules, FleetRouting routing) {
+        this.routing = routing;
         this.authenticator = authenticator;
         this.bodyReader = bodyReader;
         this.validator = validator;
@@ -105,7 +109,16 @@ class ScheduleController {
                     .toList());
         }
         return new ScheduleRequest(text(body, "name"), experiment, text(body, "cron"), text(body, "interval"),
-                callback(text(body, "callback")));
+                callback(text(body, "callback")), host(text(body, "host")));
+    }
+
+    /** A schedule pinned to a host no instance lives on now is refused like such a submission (409). */
+    private String host(String host) {
+        if (host == null || host.isBlank()) {
+            return null;
+        }
+        routing.requireLive(host.strip(), "(named by the schedule's host)");
+        return host.strip();
     }
 
     private String callback(String url) {

@@ -3,8 +3,7 @@ package io.github.dqualizer.ctk.jobs;
 import io.github.dqualizer.ctk.engine.journal.JournalWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jobrunr.jobs.context.JobContext;
-import org.jobrunr.server.runner.ThreadLocalJobContext;
+import io.github.dqualizer.ctk.jobs.jobrunr.CurrentJob;
 
 /** Says where a run executed: {@code host} in the journal's {@code dqualizer-ctk} block and in the job's dashboard log. */
 final class ExecutedOn {
@@ -26,9 +25,6 @@ final class ExecutedOn {
 
     /** An INFO line in the log of the job this thread executes (JobRunr's dashboard): JobRunr OSS has no server tags. */
     static void logToDashboard(String host) {
-        JobContext job = ThreadLocalJobContext.getJobContext();
-        if (job != null && job != JobContext.Null) {
-            job.logger().info("Executing on host " + host);
-        }
+        CurrentJob.executing().ifPresent(job -> job.logger().info("Executing on host " + host));
     }
 }

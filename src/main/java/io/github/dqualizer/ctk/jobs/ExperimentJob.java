@@ -8,6 +8,7 @@ import io.github.dqualizer.ctk.jobs.cluster.InstanceIdentity;
 import io.github.dqualizer.ctk.jobs.execution.DatabaseRetry;
 import io.github.dqualizer.ctk.jobs.execution.RunExecutions;
 import io.github.dqualizer.ctk.jobs.execution.RunResultStore;
+import io.github.dqualizer.ctk.jobs.jobrunr.CurrentJob;
 import io.github.dqualizer.ctk.jobs.jobrunr.JobStartNudger;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRunRepository;
@@ -16,8 +17,6 @@ import io.github.dqualizer.ctk.jobs.store.StoredExperiment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import org.jobrunr.jobs.context.JobContext;
-import org.jobrunr.server.runner.ThreadLocalJobContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -104,10 +103,7 @@ public class ExperimentJob {
 
     /** A WARN line in the log of the job this thread executes (JobRunr's dashboard). */
     private static void dashboardWarning(String line) {
-        JobContext job = ThreadLocalJobContext.getJobContext();
-        if (job != null && job != JobContext.Null) {
-            job.logger().warn(line);
-        }
+        CurrentJob.executing().ifPresent(job -> job.logger().warn(line));
     }
 
     /** Only a queued run is ever started, so a cancelled, recovered or finished run never runs (again). */

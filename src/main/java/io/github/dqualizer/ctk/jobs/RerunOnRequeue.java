@@ -1,6 +1,6 @@
 package io.github.dqualizer.ctk.jobs;
 
-import io.github.dqualizer.ctk.jobs.dashboard.RequeueAction;
+import io.github.dqualizer.ctk.jobs.jobrunr.RequeueAction;
 import io.github.dqualizer.ctk.jobs.store.RunOutcome;
 import io.github.dqualizer.ctk.jobs.store.RunQueries;
 import io.github.dqualizer.ctk.jobs.store.StoredRun;
@@ -33,7 +33,13 @@ class RerunOnRequeue implements RequeueAction {
         if (!run.get().status().terminal()) {
             return Outcome.REFUSED;
         }
-        RunOutcome again = submitter.rerun(run.get());
+        RunOutcome again;
+        try {
+            again = submitter.rerun(run.get());
+        } catch (IllegalStateException cannot) { // its stored secrets no configured key decrypts for it, or it is gone
+            log.warn("Run {} requeued in the dashboard cannot run again: {}", jobId, cannot.getMessage());
+            return Outcome.REFUSED;
+        }
         log.info("Run {} requeued in the dashboard: runs again as run {}", jobId, again.runId());
         return Outcome.startedAgain("Requeued in the dashboard: runs again as run " + again.runId()
                 + " (GET /experiments/" + again.runId() + ")");

@@ -10,7 +10,10 @@ import io.github.dqualizer.ctk.jobs.store.RunOutcome;
 import io.github.dqualizer.ctk.jobs.store.RunStatus;
 import io.github.dqualizer.ctk.jobs.store.StoredExperiment;
 import io.github.dqualizer.ctk.jobs.store.StoredRun;
+import io.github.dqualizer.ctk.jobs.fleet.FleetRouting;
+import io.github.dqualizer.ctk.jobs.fleet.NoLiveHostException;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.Map;
 import java.util.UUID;
 import org.jobrunr.scheduling.JobBuilder;
@@ -35,12 +38,14 @@ public class RunSubmitter {
     private final ExperimentRunRepository runs;
     private final RunCompletionNotifier notifier;
     private final InstanceIdentity instance;
+    private final FleetRouting routing;
     private final Clock clock;
 
     RunSubmitter(RunBatchWriter writer, AcceptedRuns acceptedRuns, StoredExperiment storage, JobStartNudger nudger,
                  ApplicationEventPublisher events, ExperimentRunRepository runs, RunCompletionNotifier notifier,
-                 InstanceIdentity instance, Clock clock) {
+                 InstanceIdentity instance, FleetRouting routing, Clock clock) {
         this.instance = instance;
+        this.routing = routing;
         this.writer = writer;
         this.acceptedRuns = acceptedRuns;
         this.storage = storage;
@@ -61,16 +66,24 @@ public class RunSubmitter {
         return submit(runId, owner, experiment, RunOrigin.api(dryMode, null));
     }
 
-    /** As {@link #submit(String, String, Map, String)}, for every way a run comes in (API, schedule). */
+    /**
+     * As {@link #submit(String, String, Map, String)}, for every way a run comes in (API, schedule).
+     *
+     * @throws NoLiveHostException when an API submission would be pinned to a host without a live instance
+     *                             (nothing is stored); a schedule's run is pinned anyway and waits for its host
+     */
     public RunOutcome submit(String runId, String owner, Map<String, Object> experiment, RunOrigin origin) {
         String title = String.valueOf(experiment.get("title"));
+        String pinnedHost = routing.pin(origin.host(), experiment, origin.scheduleId() == null);
         ExperimentRun run = newRun(runId, owner, experiment, origin);
+        run.pinTo(pinnedHost);
         return enqueue(run, title);
     }
 
     /**
      * Runs a finished run again as a new run (its own id, job and journal, {@code rerun_of} the original), for the
-     * original's owner, with the original's stored document and encrypted secrets. Blocking (JDBC).
+     * original's owner, with the original's stored document and its secrets, encrypted again for the new run.
+     * Blocking (JDBC).
      *
      * @throws IllegalStateException when the original has not ended (it would run twice at once)
      */
@@ -84,12 +97,15 @@ public class RunSubmitter {
             throw new IllegalStateException("Run " + original.id() + " is " + original.status().wireName()
                     + "; only an ended run can run again");
         }
-        return enqueue(original.rerun(newRunId(), clock.instant()), original.title());
+        String newId = newRunId();
+        return enqueue(original.rerun(newId, storage.secretsForRerun(original, newId), clock.instant()), original.title());
     }
 
     private RunOutcome enqueue(ExperimentRun run, String title) {
         run.acceptedOn(instance.host());
-        acceptedRuns.accepted(run); // before its job exists, so the job always finds it
+        if (routing.executableHere(run.pinnedHost())) {
+            acceptedRuns.accepted(run); // before its job exists, so the job always finds it
+        }
         try {
             writer.store(run, job(run.id(), title));
         } catch (RuntimeException e) {
@@ -97,7 +113,10 @@ public class RunSubmitter {
             throw e;
         }
         events.publishEvent(new RunQueued(run.id()));
-        nudger.nudge(run.id());
+        if (routing.executableHere(run.pinnedHost())) {
+            nudger.nudge(run.id()); // it retries until the run starts here: only for a run that can
+        }
+        routing.nudgeOthers(Collections.singleton(run.pinnedHost()));
         return RunOutcome.of(run);
     }
 
@@ -117,7 +136,7 @@ public class RunSubmitter {
     private ExperimentRun newRun(String runId, String owner, Map<String, Object> experiment, RunOrigin origin) {
         String title = String.valueOf(experiment.get("title"));
         ExperimentRun run = new ExperimentRun(runId, owner, storedTitle(title), origin.dryMode(),
-                storage.maskedDocument(experiment), storage.encryptedSecrets(experiment), clock.instant());
+                storage.maskedDocument(experiment), storage.encryptedSecrets(experiment, runId), clock.instant());
         run.origin(origin.scheduleId(), origin.callbackUrl());
         return run;
     }

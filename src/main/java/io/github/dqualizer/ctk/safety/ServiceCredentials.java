@@ -18,7 +18,7 @@ import org.springframework.core.env.StandardEnvironment;
 final class ServiceCredentials {
 
     private static final Pattern CREDENTIAL_NAME =
-            Pattern.compile("(^|[._-])(password|passwd|secret|token|key|credentials?)$");
+            Pattern.compile("(^|[._-])(password|passwd|secret|token|keys?|credentials?)(\\[\\d+])?$");
     private static final Pattern SERVICE_VARIABLE = Pattern.compile("^(ctk|spring|jobrunr)_.*");
 
     private ServiceCredentials() {
@@ -37,6 +37,13 @@ final class ServiceCredentials {
                     String value = resolved(environment, name, source);
                     if (value != null && !value.isBlank()) {
                         values.add(value);
+                        if (lower.endsWith("keys")) { // a list (ctk.secrets.retired-keys): each key is a credential
+                            for (String part : value.split(",")) {
+                                if (!part.isBlank()) {
+                                    values.add(part.trim());
+                                }
+                            }
+                        }
                     }
                 }
             }

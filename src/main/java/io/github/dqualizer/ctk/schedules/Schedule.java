@@ -26,6 +26,8 @@ class Schedule {
     private String secretsCipher;
     @Column(length = 2048)
     private String callbackUrl;
+    /** Every firing's run is pinned to this host (docs/adr/0008-fleet-routing.md); null: routed as any run. */
+    private String host;
     private boolean paused;
     private Instant createdAt;
     @Column(length = 36)
@@ -55,6 +57,10 @@ class Schedule {
         this.createdAt = createdAt;
     }
 
+    void pinTo(String host) {
+        this.host = host;
+    }
+
     void paused(boolean paused) {
         this.paused = paused;
     }
@@ -66,6 +72,7 @@ class Schedule {
     String experimentJson() { return experimentJson; }
     String secretsCipher() { return secretsCipher; }
     String callbackUrl() { return callbackUrl; }
+    String host() { return host; }
     boolean paused() { return paused; }
     Instant createdAt() { return createdAt; }
     String lastRunId() { return lastRunId; }

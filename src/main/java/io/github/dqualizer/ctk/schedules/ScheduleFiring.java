@@ -56,8 +56,19 @@ public class ScheduleFiring {
         if (runId == null) {
             return;
         }
-        RunOrigin origin = RunOrigin.schedule(scheduleId, schedule.callbackUrl());
-        Map<String, Object> experiment = storage.joined(schedule.experimentJson(), schedule.secretsCipher());
+        RunOrigin origin = RunOrigin.schedule(scheduleId, schedule.callbackUrl(), schedule.host());
+        Map<String, Object> experiment;
+        try {
+            experiment = storage.scheduled(schedule.experimentJson(), schedule.secretsCipher(), scheduleId);
+        } catch (IllegalStateException undecryptable) { // e.g. its key was dropped from ctk.secrets.retired-keys
+            log.warn("Schedule {} ({}) fired run {}, but its secrets cannot be decrypted: {}", scheduleId,
+                    schedule.name(), runId, undecryptable.getMessage());
+            Map<String, Object> withoutSecrets = storage.scheduled(schedule.experimentJson(), null, scheduleId);
+            withoutSecrets.remove("secrets");
+            submitter.reject(runId, schedule.owner(), withoutSecrets, origin, "The schedule's secrets cannot be "
+                    + "decrypted: " + undecryptable.getMessage());
+            return;
+        }
         List<ValidationProblem> problems = validator.validate(experiment);
         if (!problems.isEmpty()) {
             log.warn("Schedule {} ({}) fired run {}, but its experiment is no longer valid", scheduleId, schedule.name(), runId);

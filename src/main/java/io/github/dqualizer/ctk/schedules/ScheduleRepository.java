@@ -36,4 +36,20 @@ interface ScheduleRepository extends JpaRepository<Schedule, String> {
     @Query(nativeQuery = true, value = "UPDATE schedules SET skipped_firings = skipped_firings + 1,"
             + " last_skipped_at = :at, version = version + 1 WHERE id = :id")
     int recordSkipped(@Param("id") String id, @Param("at") Instant at);
+
+    /**
+     * Deletes the row whatever its version: a firing bumps the version between the caller's read and the delete,
+     * which made a JPA delete fail with an optimistic-lock error (answered 503).
+     */
+    @Transactional
+    @Modifying
+    @Query(nativeQuery = true, value = "DELETE FROM schedules WHERE id = :id")
+    int deleteRow(@Param("id") String id);
+
+    /** Pauses or resumes whatever the version, for the same reason as {@link #deleteRow}; 1 when it changed. */
+    @Transactional
+    @Modifying
+    @Query(nativeQuery = true, value = "UPDATE schedules SET paused = :paused, version = version + 1"
+            + " WHERE id = :id AND paused <> :paused")
+    int setPaused(@Param("id") String id, @Param("paused") boolean paused);
 }

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param cron        a cron expression, or null
  * @param interval    an ISO-8601 duration, or null
  * @param callbackUrl already checked against the outbound policy, or null
+ * @param host        the host every firing's run must execute on (already checked live by the caller), or null
  */
 public record ScheduleRequest(String name, Map<String, Object> experiment, String cron, String interval,
-                              String callbackUrl) {
+                              String callbackUrl, String host) {
 }

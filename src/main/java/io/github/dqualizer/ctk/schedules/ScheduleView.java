@@ -19,5 +19,6 @@ public record ScheduleView(
         @JsonProperty("last_fired_at") Instant lastFiredAt,
         long firings,
         @JsonProperty("skipped_firings") long skippedFirings,
-        @JsonProperty("last_skipped_at") Instant lastSkippedAt) {
+        @JsonProperty("last_skipped_at") Instant lastSkippedAt,
+        String host) {
 }

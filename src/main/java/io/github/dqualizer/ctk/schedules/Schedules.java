@@ -47,9 +47,11 @@ public class Schedules {
         if (schedules.existsByOwnerAndName(owner, name)) {
             throw ScheduleException.conflict("You already have a schedule named '" + name + "'.");
         }
-        Schedule schedule = new Schedule(UUID.randomUUID().toString(), owner, name, timing,
-                storage.maskedDocument(request.experiment()), storage.encryptedSecrets(request.experiment()),
+        String id = UUID.randomUUID().toString();
+        Schedule schedule = new Schedule(id, owner, name, timing,
+                storage.maskedDocument(request.experiment()), storage.encryptedScheduleSecrets(request.experiment(), id),
                 request.callbackUrl(), clock.instant());
+        schedule.pinTo(request.host());
         schedules.saveAndFlush(schedule);
         try {
             schedule(schedule);
@@ -75,30 +77,27 @@ public class Schedules {
     public void delete(String caller, boolean operator, String id) {
         Schedule schedule = visible(caller, operator, id);
         jobs.deleteRecurringJob(id);
-        schedules.delete(schedule);
+        schedules.deleteRow(id);
         log.info("Schedule {} ({}) deleted by {}", id, schedule.name(), caller);
     }
 
     public ScheduleView pause(String caller, boolean operator, String id) {
         Schedule schedule = visible(caller, operator, id);
-        if (!schedule.paused()) {
-            schedule.paused(true);
-            schedule = schedules.saveAndFlush(schedule);
+        if (schedules.setPaused(id, true) == 1) {
             jobs.deleteRecurringJob(id);
             log.info("Schedule {} ({}) paused by {}", id, schedule.name(), caller);
         }
-        return view(schedule);
+        return view(schedules.findById(id).orElseThrow(() -> ScheduleException.notFound(id)));
     }
 
     public ScheduleView resume(String caller, boolean operator, String id) {
         Schedule schedule = visible(caller, operator, id);
-        if (schedule.paused()) {
-            schedule.paused(false);
-            schedule = schedules.saveAndFlush(schedule);
+        if (schedules.setPaused(id, false) == 1) {
+            schedule = schedules.findById(id).orElseThrow(() -> ScheduleException.notFound(id));
             schedule(schedule);
             log.info("Schedule {} ({}) resumed by {}", id, schedule.name(), caller);
         }
-        return view(schedule);
+        return view(schedules.findById(id).orElseThrow(() -> ScheduleException.notFound(id)));
     }
 
     private void schedule(Schedule schedule) {
@@ -119,6 +118,6 @@ public class Schedules {
         ScheduleTiming timing = s.timing();
         return new ScheduleView(s.id(), s.name(), s.owner(), timing.cron(), timing.interval(), s.callbackUrl(),
                 s.paused(), s.createdAt(), s.lastRunId(), s.lastFiredAt(), s.firings(), s.skippedFirings(),
-                s.lastSkippedAt());
+                s.lastSkippedAt(), s.host());
     }
 }

@@ -3,20 +3,15 @@ package io.github.dqualizer.ctk.api;
 import io.github.dqualizer.ctk.support.EnabledIfMySqlConfigured;
 import io.github.dqualizer.ctk.support.MySqlTestDatabase;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The API contract on a real MySQL-compatible server (MariaDB in CI, MySQL 8.4 in docker-compose). */
 @EnabledIfMySqlConfigured
+// the properties of ScheduleMySqlTest: one application context on the MySQL server for both
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ctk.dashboard.enabled=false",
-        "ctk.secrets.key-file=target/test-secrets.key"})
+        "ctk.secrets.key-file=target/test-secrets.key",
+        MySqlTestDatabase.URL_PROPERTY,
+        MySqlTestDatabase.USERNAME_PROPERTY,
+        MySqlTestDatabase.PASSWORD_PROPERTY})
 class ExecuteExperimentMySqlTest extends ExecuteExperimentContract {
-
-    @DynamicPropertySource
-    static void mysql(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", MySqlTestDatabase::url);
-        registry.add("spring.datasource.username", MySqlTestDatabase::username);
-        registry.add("spring.datasource.password", MySqlTestDatabase::password);
-    }
 }

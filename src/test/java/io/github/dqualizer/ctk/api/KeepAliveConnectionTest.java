@@ -24,8 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * ever (its pipelining queue drained without re-arming the read): the next request on it never got an answer —
  * the cause of issue 12's unanswered requests, of the fuzz flake and of the throttle tests' timeouts.
  */
+// the properties of EveryRequestAnsweredH2Test: Spring reuses that application context instead of starting another
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:ctk-keepalive;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:ctk-mix;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
         "ctk.dashboard.enabled=false",
         "ctk.secrets.key-file=target/test-secrets.key",
         "ctk.auth.throttle.max-failures-per-user=1000000",

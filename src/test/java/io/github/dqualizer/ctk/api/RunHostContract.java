@@ -55,6 +55,55 @@ abstract class RunHostContract {
         assertThat((Map<String, Object>) journal.get("dqualizer-ctk")).containsEntry("host", HOST);
     }
 
+    @Test
+    void hostNamedThatIsThisInstancesThenRunPinnedThereAndExecutedHere() {
+        String runId = runToEnd("/execute_experiment?wait=true&host=" + HOST);
+
+        assertThat(get("/experiments/" + runId)).containsEntry("host", HOST).containsEntry("pinned_host", HOST);
+    }
+
+    @Test
+    void unpinnedRunThenNoPinnedHost() {
+        String runId = runToEnd("/execute_experiment?wait=true");
+
+        assertThat(get("/experiments/" + runId)).doesNotContainKey("pinned_host").doesNotContainKey("waiting_for");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void hostNamedWithoutLiveInstanceThen409NamingItAndTheLiveHostsAndNothingStored() {
+        String title = "nowhere " + java.util.UUID.randomUUID();
+        Map<String, Object> body = TestUsers.authorized(client.post().uri("/execute_experiment?host=nowhere-host")
+                        .contentType(MediaType.APPLICATION_JSON))
+                .bodyValue(Experiments.withSteadyState(title)).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody(JSON_MAP).returnResult().getResponseBody();
+
+        assertThat(body).containsEntry("status_code", 409);
+        Map<String, Object> info = (Map<String, Object>) body.get("info");
+        assertThat(info).containsEntry("host", "nowhere-host");
+        assertThat((java.util.List<Object>) info.get("live_hosts")).contains(HOST);
+        assertThat(new org.springframework.jdbc.core.JdbcTemplate(dataSource)
+                .queryForObject("SELECT COUNT(*) FROM experiment_runs WHERE title = ?", Integer.class, title)).isZero();
+    }
+
+    @Test
+    void hostProcessRunWithoutHostThenPinnedToThisAcceptingHost() {
+        String experiment = """
+                {"title": "host process", "description": "looks at this host's processes",
+                 "method": [{"type": "probe", "name": "java exists", "provider": {"type": "python",
+                   "module": "processMonitoring", "func": "check_process_exists",
+                   "arguments": {"db_username": "%s", "db_password": "%s", "username": "%s", "password": "%s",
+                                 "process_name": "java"}}}]}
+                """.formatted(TestUsers.DB_USER, TestUsers.DB_PASSWORD, TestUsers.DEMO_USER, TestUsers.DEMO_PASSWORD);
+        Map<String, Object> body = TestUsers.authorized(client.post().uri("/execute_experiment?wait=true")
+                        .contentType(MediaType.APPLICATION_JSON))
+                .bodyValue(experiment).exchange()
+                .expectBody(JSON_MAP).returnResult().getResponseBody();
+
+        assertThat(get("/experiments/" + body.get("run_id"))).containsEntry("host", HOST).containsEntry("pinned_host", HOST);
+    }
+
     String runToEnd(String uri) {
         Map<String, Object> body = post(uri).expectStatus().isOk()
                 .expectBody(JSON_MAP).returnResult().getResponseBody();

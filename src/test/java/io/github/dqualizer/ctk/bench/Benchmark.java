@@ -57,9 +57,14 @@ public final class Benchmark {
     private String baseUrl;
 
     public static void main(String[] args) throws Exception {
+        io.github.dqualizer.ctk.ProcessLaunch.preferVfork(); // as the service's main does (BENCH_JAVA_OPTS=-D... overrides)
         String scenario = args.length == 0 ? "all" : args[0];
         if (scenario.equals("idle")) {
             IdleServiceBenchmark.main(new String[0]);
+            return;
+        }
+        if (scenario.equals("wait-external")) {
+            WaitRoundTripBenchmark.main(new String[0]);
             return;
         }
         if (scenario.equals("submit-external")) {
@@ -68,7 +73,7 @@ public final class Benchmark {
         }
         List<String> known = List.of("submit", "parallel-sleeps", "wait-held", "engine-overhead", "all");
         if (!known.contains(scenario)) {
-            throw new IllegalArgumentException("Unknown scenario " + scenario + "; one of " + known + " or idle, submit-external");
+            throw new IllegalArgumentException("Unknown scenario " + scenario + "; one of " + known + " or idle, submit-external, wait-external");
         }
         Benchmark bench = new Benchmark();
         bench.start();
@@ -296,6 +301,8 @@ public final class Benchmark {
         System.out.printf("engine overhead: %d rounds, wait-mode round trip median t1 %.1f ms, t101 %.1f ms -> %.3f ms per activity; "
                         + "starting 'true' with ProcessBuilder %.3f ms -> engine overhead %.3f ms per activity (%s)%n",
                 rounds, median(t1) / 1e6, median(t101) / 1e6, perActivityMs, startTrueMs, perActivityMs - startTrueMs, load());
+        System.out.printf("  launch mechanism: %s, JDK %s%n",
+                System.getProperty(io.github.dqualizer.ctk.ProcessLaunch.PROPERTY, "JDK default"), Runtime.version());
         System.out.printf("  of which the process provider alone (ProcessProvider.run of 'true', same thread): %.3f ms, "
                 + "i.e. %.3f ms over starting 'true'%n", providerMs, providerMs - startTrueMs);
     }

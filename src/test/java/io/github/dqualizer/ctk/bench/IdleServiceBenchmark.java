@@ -54,14 +54,20 @@ public final class IdleServiceBenchmark {
             double readySeconds = service.awaitHealthUp(Duration.ofSeconds(120));
             long rssAtReady = service.rssKb();
             double cpuToReady = service.cpuSeconds();
-            String cpuByThread = ServiceProcess.largest(Map.of(), service.cpuByThread(), 6);
+            Map<String, Double> threadsAtReady = service.cpuByThread();
+            String cpuByThread = ServiceProcess.largest(Map.of(), threadsAtReady, 6);
             Thread.sleep(TimeUnit.SECONDS.toMillis(idleSeconds));
             long rssIdle = service.rssKb();
+            double idleShare = (service.cpuSeconds() - cpuToReady) / idleSeconds * 100;
+            String idleByThread = ServiceProcess.largest(threadsAtReady, service.cpuByThread(), 6);
             System.out.printf("idle service (round %d, %s, launch %s, %s, JVM options '%s'): start to health UP %.2f s (%.1f s of CPU); "
                             + "VmRSS at ready %d MB, after %d s idle %d MB (%s)%n", round, round == 1 ? "empty data directory" : "restart",
                     service.launch, service.javaVersion(), service.jvmOptions, readySeconds, cpuToReady, rssAtReady / 1024,
                     idleSeconds, rssIdle / 1024, loadBefore);
             System.out.printf("  CPU to ready by thread group: %s%n", cpuByThread);
+            // the first seconds after ready still include start-up's aftermath (JIT, first polls): wait-external measures
+            // idle after a settling pause
+            System.out.printf("  CPU over the %d s after ready: %.2f %% of one core (%s)%n", idleSeconds, idleShare, idleByThread);
             String started = service.startedLine();
             if (started != null) {
                 System.out.printf("  %s%n", started);

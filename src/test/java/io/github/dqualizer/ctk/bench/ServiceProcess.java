@@ -49,6 +49,11 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service in {@code workDir} with these application arguments (port and dashboard port are added). */
     static ServiceProcess start(Path workDir, List<String> arguments) throws IOException {
+        return start(workDir, arguments, Path.of(System.getenv().getOrDefault("CTK_HOME", "target/production")));
+    }
+
+    /** As {@link #start(Path, List)}, with the extracted application of the production and jar launches in {@code home}. */
+    static ServiceProcess start(Path workDir, List<String> arguments, Path home) throws IOException {
         Path classpathFile = Path.of(System.getProperty("bench.runtimeClasspathFile", "target/runtime-classpath.txt"));
         String classpath = Path.of("target/classes").toAbsolutePath() + ":" + Files.readString(classpathFile).trim();
         String jvmOptions = System.getenv().getOrDefault("BENCH_SERVICE_JVM_OPTS", "").trim();
@@ -57,7 +62,7 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalArgumentException("BENCH_SERVICE_LAUNCH is classpath, production or jar, not " + launch);
         }
         String javaHome = System.getenv().getOrDefault("BENCH_SERVICE_JAVA_HOME", System.getProperty("java.home"));
-        Path production = Path.of(System.getenv().getOrDefault("CTK_HOME", "target/production")).toAbsolutePath();
+        Path production = home.toAbsolutePath();
         List<String> options = jvmOptions.isEmpty() ? List.of() : Arrays.asList(jvmOptions.split("\\s+"));
         List<String> command = new ArrayList<>();
         ProcessBuilder builder = new ProcessBuilder(command);

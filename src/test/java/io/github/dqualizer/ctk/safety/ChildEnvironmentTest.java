@@ -66,4 +66,13 @@ class ChildEnvironmentTest {
 
         assertThat(ServiceCredentials.values(spring)).containsExactlyInAnyOrder("dbPw", "k3y", "inf", "dash");
     }
+
+    @Test
+    void retiredSecretsKeysAreCredentialsEachOfThemInAListOrIndexed() {
+        StandardEnvironment spring = new StandardEnvironment();
+        spring.getPropertySources().addFirst(new MapPropertySource("config", Map.of(
+                "ctk.secrets.retired-keys", "old1, old2", "other.retired-keys[0]", "old3")));
+
+        assertThat(ServiceCredentials.values(spring)).contains("old1", "old2", "old3");
+    }
 }

@@ -65,7 +65,8 @@ abstract class ScheduleContract {
     void scheduleWhenFiredThenRunsOfTheOwnerCarryScheduleIdAndTheRecurringJobIsNamedAfterIt() throws IOException {
         String secret = "sched-secret-" + UUID.randomUUID();
         CallbackReceiver receiver = new CallbackReceiver(200);
-        Map<String, Object> body = schedule(unique("echo every 5 s"), withSecret(secret), "interval", "PT5S");
+        Path out = dir.resolve("scheduled-secret");
+        Map<String, Object> body = schedule(unique("echo every 5 s"), writesSecret(secret, out), "interval", "PT5S");
         body.put("callback", receiver.url());
         Map<String, Object> created = create(body);
         String id = (String) created.get("schedule_id");
@@ -86,6 +87,10 @@ abstract class ScheduleContract {
         Map<String, Object> stored = jdbc.queryForMap("SELECT experiment_json, secrets_cipher FROM schedules WHERE id = ?", id);
         assertThat((String) stored.get("experiment_json")).doesNotContain(secret).contains("***");
         assertThat((String) stored.get("secrets_cipher")).isNotBlank().doesNotContain(secret);
+        // the fired run got the schedule's secret, encrypted again for the run (the schedule's blob is bound to it)
+        assertThat(Files.readString(out)).startsWith(secret);
+        assertThat(jdbc.queryForObject("SELECT secrets_cipher FROM experiment_runs WHERE id = ?", String.class, runId))
+                .startsWith("v2:").doesNotContain(secret).isNotEqualTo(stored.get("secrets_cipher"));
 
         get("/schedules/" + id, TestUsers.OTHER_USER, TestUsers.OTHER_PASSWORD, 404);
         assertThat(items(get("/schedules", TestUsers.OTHER_USER, TestUsers.OTHER_PASSWORD, 200)))
@@ -233,7 +238,13 @@ abstract class ScheduleContract {
         return io.github.dqualizer.ctk.support.Experiments.sleeping(seconds);
     }
 
-    private static String withSecret(String secret) {
-        return io.github.dqualizer.ctk.support.Experiments.withSecret(secret);
+    /** Appends its secret to {@code out}, so the test sees the decrypted secret reached the activity. */
+    private static String writesSecret(String secret, Path out) {
+        return """
+                {"title": "uses a secret", "description": "appends its secret to a file",
+                 "secrets": {"vault": {"token": "%s"}},
+                 "method": [{"type": "action", "name": "write secret", "provider": {"type": "process", "path": "sh",
+                             "arguments": ["-c", "printf '%%s' \\"$0\\" >> '%s'", "${token}"], "secrets": ["vault"]}}]}
+                """.formatted(secret, out);
     }
 }

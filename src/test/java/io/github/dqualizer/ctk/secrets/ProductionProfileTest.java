@@ -15,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The {@code prod} profile refuses to start without an encryption key or a dashboard account, and starts with both. */
+/**
+ * The {@code prod} profile refuses to start without an encryption key or a dashboard account, or with a key file
+ * every experiment's process could read that holds a configured key, and starts with both.
+ */
 class ProductionProfileTest {
 
     @TempDir
@@ -33,6 +36,18 @@ class ProductionProfileTest {
         assertThatThrownBy(() -> start("--ctk.secrets.key=" + key()).close())
                 .rootCause().hasMessageContaining("Refusing to start").hasMessageContaining("CTK_DASHBOARD_PASSWORD");
         assertThat(dir.resolve("dashboard-password")).as("no password was generated").doesNotExist();
+    }
+
+    @Test
+    void prodWithKeyFileHoldingTheConfiguredKeyThenRefusesToStartNamingTheFile() throws Exception {
+        String key = key();
+        java.nio.file.Files.writeString(dir.resolve("secrets.key"), key + "\n"); // left from the embedded default
+
+        assertThatThrownBy(() -> start("--ctk.secrets.key=" + key(), "--ctk.secrets.retired-keys=" + key,
+                "--ctk.dashboard.enabled=false").close())
+                .rootCause().hasMessageContaining("Refusing to start")
+                .hasMessageContaining(dir.resolve("secrets.key").toAbsolutePath().toString())
+                .hasMessageContaining("could read it").hasMessageNotContaining(key);
     }
 
     @Test

@@ -3,9 +3,8 @@ package io.github.dqualizer.ctk.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dqualizer.ctk.support.LocalClient;
 
-import io.github.dqualizer.ctk.engine.ExperimentRunner;
-import io.github.dqualizer.ctk.experiment.ExperimentValidator;
-import io.github.dqualizer.ctk.pyvalues.EnvLookup;
+import io.github.dqualizer.ctk.safety.ChildEnvironment;
+import io.github.dqualizer.ctk.safety.EnvironmentProperties;
 import io.github.dqualizer.ctk.support.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -15,18 +14,21 @@ import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -43,6 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
         "ctk.dashboard.enabled=false",
         // the service's own secrets, searched for too: the encryption key and the operator account's password
         "ctk.secrets.key=" + SecretsNeverInClearTextTest.SERVICE_KEY,
+        "ctk.secrets.retired-keys=" + SecretsNeverInClearTextTest.RETIRED_KEY,
         "ctk.dashboard.username=operator",
         "ctk.dashboard.password=" + SecretsNeverInClearTextTest.DASHBOARD_PASSWORD,
         // more log lines, more places a secret could slip into
@@ -58,9 +61,10 @@ class SecretsNeverInClearTextTest {
     static final String USER_PASSWORD = "Zq7userPassw0rd3b2d";
     static final String ENV_NAME = "TEST_ENV_SECRET";
     static final String SERVICE_KEY = "WnE3c2VydmljZUtleVplcm9aZXJvWmVyb1plcm8wMDA=";
+    static final String RETIRED_KEY = "WnE3cmV0aXJlZEtleVplcm9aZXJvWmVyb1plcm8wMDA=";
     static final String DASHBOARD_PASSWORD = "Zq7dashboardPw9e4f";
     static final List<String> SECRETS = List.of(INLINE_SECRET, ENV_SECRET, DB_PASSWORD, USER_PASSWORD, SERVICE_KEY,
-            DASHBOARD_PASSWORD);
+            RETIRED_KEY, DASHBOARD_PASSWORD);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -68,15 +72,21 @@ class SecretsNeverInClearTextTest {
     int port;
     @Autowired
     DataSource dataSource;
-    @Autowired
-    ExperimentRunner runner;
-    @Autowired
-    ExperimentValidator validator;
 
-    @AfterEach
-    void systemEnvironment() {
-        runner.setEnv(EnvLookup.system());
-        validator.setEnv(EnvLookup.system());
+    /**
+     * The service's OS environment with the env secret in it, as the application builds its execution environment
+     * (ChildEnvironment's production constructor); the runner and the validator get it through their constructors.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class EnvironmentWithSecret {
+
+        @Bean
+        @Primary
+        ChildEnvironment environmentWithSecret(EnvironmentProperties properties) {
+            Map<String, String> environment = new HashMap<>(System.getenv());
+            environment.put(ENV_NAME, ENV_SECRET);
+            return new ChildEnvironment(properties, List.of(), environment);
+        }
     }
 
     @Test
@@ -84,9 +94,6 @@ class SecretsNeverInClearTextTest {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("CREATE USER IF NOT EXISTS " + DB_ACCOUNT + " PASSWORD '" + DB_PASSWORD + "' ADMIN"); // URL settings need admin rights in H2
         TestUsers.put(jdbc, USER, TestUsers.sha256Hex(USER_PASSWORD));
-        EnvLookup env = name -> ENV_NAME.equals(name) ? ENV_SECRET : System.getenv(name);
-        runner.setEnv(env);
-        validator.setEnv(env);
         WebTestClient client = LocalClient.on(port, Duration.ofSeconds(60));
         List<String> answers = new ArrayList<>();
 
@@ -105,6 +112,15 @@ class SecretsNeverInClearTextTest {
                         + experiment("scheduled with its secrets", true) + "}")));
         assertThat(answers.get(answers.size() - 1)).contains("\"schedule_id\"");
         answers.add(call(client.get().uri("/schedules")));
+
+        // a rerun decrypts the run's secrets and encrypts them again for the new run: searched too
+        answers.add(call(client.post().uri("/experiments/" + completed + "/rerun")));
+        String rerun = (String) JSON.readValue(answers.get(answers.size() - 1), Map.class).get("run_id");
+        assertThat(rerun).isNotNull();
+        String ended = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> call(client.get().uri("/experiments/" + rerun)), view -> view.contains("\"status\":\"completed\""));
+        answers.add(ended);
+        answers.add(call(client.get().uri("/experiments/" + rerun + "/journal")));
 
         // the secrets really reached the activities: the journal shows them masked where they were printed
         Map<?, ?> journal = JSON.readValue(answers.get(4), Map.class);

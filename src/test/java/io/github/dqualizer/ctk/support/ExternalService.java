@@ -126,6 +126,13 @@ public final class ExternalService implements AutoCloseable {
         return new Response(response.statusCode(), parse(response.body()));
     }
 
+    /** {@code POST /execute_experiment} with a query (such as {@code host=b}): status code and envelope. */
+    public Response submit(String query, String experiment) {
+        HttpResponse<String> response = send(authorized(HttpRequest.newBuilder(uri("/execute_experiment?" + query)))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(experiment)));
+        return new Response(response.statusCode(), parse(response.body()));
+    }
+
     /** {@code POST /execute_experiment?wait=true}: answers when the run has ended (202 after 20 s). */
     public Response submitAndWait(String experiment) {
         HttpResponse<String> response = send(authorized(HttpRequest.newBuilder(uri("/execute_experiment?wait=true&timeout=20")))

@@ -7,6 +7,15 @@ package io.github.dqualizer.ctk.support;
  */
 public final class MySqlTestDatabase {
 
+    /*
+     * The datasource as inlined test properties, resolved from the environment when the context starts: test classes
+     * that name the same properties share one application context (a @DynamicPropertySource method of their own
+     * would give each class its own).
+     */
+    public static final String URL_PROPERTY = "spring.datasource.url=${CTK_TEST_MYSQL_URL}";
+    public static final String USERNAME_PROPERTY = "spring.datasource.username=${CTK_TEST_MYSQL_USERNAME:aDBUser}";
+    public static final String PASSWORD_PROPERTY = "spring.datasource.password=${CTK_TEST_MYSQL_PASSWORD:aDBPw}";
+
     private MySqlTestDatabase() {
     }
 

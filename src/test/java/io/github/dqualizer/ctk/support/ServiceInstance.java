@@ -65,6 +65,14 @@ public final class ServiceInstance implements AutoCloseable {
                 .expectBody(JSON_MAP).returnResult().getResponseBody();
     }
 
+    /** {@code POST /execute_experiment?<query>}: status code and envelope, whatever the status. */
+    public ExternalService.Response submit(String query, String experiment) {
+        var result = TestUsers.authorized(client.post().uri("/execute_experiment?" + query).contentType(MediaType.APPLICATION_JSON))
+                .bodyValue(experiment).exchange()
+                .expectBody(JSON_MAP).returnResult();
+        return new ExternalService.Response(result.getStatus().value(), result.getResponseBody());
+    }
+
     /** Wait mode: the envelope once the run has ended, or with 202 after {@code timeoutSeconds}. */
     public Map<String, Object> submitAndWait(String experiment, int timeoutSeconds) {
         return TestUsers.authorized(client.post().uri("/execute_experiment?wait=true&timeout=" + timeoutSeconds)

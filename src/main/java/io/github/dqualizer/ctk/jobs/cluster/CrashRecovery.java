@@ -57,6 +57,8 @@ class CrashRecovery {
                         recoveries.recover(run, "It was left running on this instance (" + run.node()
                                 + ") after an unexpected error ended its execution");
                     }
+                } else if (run.pinnedHost() != null && !run.pinnedHost().equals(instance.host())) {
+                    continue; // pinned: its rollbacks act on that host's processes, so an instance there recovers it
                 } else if (!liveInstances.isAlive(run.node())) {
                     recoveries.recover(run, "The instance running it (" + run.node() + ") stopped unexpectedly");
                 }

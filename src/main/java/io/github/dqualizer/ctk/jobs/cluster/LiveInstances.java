@@ -3,6 +3,8 @@ package io.github.dqualizer.ctk.jobs.cluster;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import org.jobrunr.storage.BackgroundJobServerStatus;
 import org.jobrunr.storage.StorageProvider;
 import org.springframework.stereotype.Component;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
  * on this same host, at once by whether its OS process still exists ({@link LocalProcess}).
  */
 @Component
-class LiveInstances {
+public class LiveInstances {
 
     /** JobRunr itself declares a server dead after four missed polls. */
     private static final int MISSED_HEARTBEATS = 4;
@@ -27,6 +29,23 @@ class LiveInstances {
         this.clock = clock;
     }
 
+    /** The server ids (instance names) whose heartbeat is fresh and whose process, if local, still exists. */
+    public Set<String> alive() {
+        Instant now = clock.instant();
+        Set<String> alive = new HashSet<>();
+        for (BackgroundJobServerStatus server : storage.getBackgroundJobServers()) {
+            if (fresh(server, now) && !processGone(server)) {
+                alive.add(server.getId().toString());
+            }
+        }
+        return alive;
+    }
+
+    private static boolean fresh(BackgroundJobServerStatus server, Instant now) {
+        Duration timeout = Duration.ofSeconds((long) server.getPollIntervalInSeconds() * MISSED_HEARTBEATS);
+        return server.getLastHeartbeat().plus(timeout).isAfter(now);
+    }
+
     boolean isAlive(String node) {
         if (node == null) {
             return false;
@@ -34,8 +53,7 @@ class LiveInstances {
         Instant now = clock.instant();
         for (BackgroundJobServerStatus server : storage.getBackgroundJobServers()) {
             if (server.getId().toString().equals(node)) {
-                Duration timeout = Duration.ofSeconds((long) server.getPollIntervalInSeconds() * MISSED_HEARTBEATS);
-                return server.getLastHeartbeat().plus(timeout).isAfter(now) && !processGone(server);
+                return fresh(server, now) && !processGone(server);
             }
         }
         return false;

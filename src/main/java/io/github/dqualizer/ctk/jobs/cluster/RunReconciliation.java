@@ -6,6 +6,8 @@ import io.github.dqualizer.ctk.jobs.store.RunOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import io.github.dqualizer.ctk.jobs.fleet.HostJobTables;
+import java.util.ArrayList;
 import java.util.List;
 import org.jobrunr.scheduling.JobScheduler;
 import org.slf4j.Logger;
@@ -43,19 +45,18 @@ public class RunReconciliation {
     private final RunCompletionNotifier notifier;
     private final Clock clock;
     private final Duration interval;
-    private final String jobsTable;
+    private final HostJobTables tables;
 
     RunReconciliation(ExperimentRunRepository runs, JdbcTemplate jdbc, JobScheduler scheduler,
                       RunCompletionNotifier notifier, Clock clock,
-                      @Value("${ctk.jobs.reconciliation-interval:1m}") Duration interval,
-                      @Value("${jobrunr.database.table-prefix:}") String tablePrefix) {
+                      @Value("${ctk.jobs.reconciliation-interval:1m}") Duration interval, HostJobTables tables) {
         this.runs = runs;
         this.jdbc = jdbc;
         this.scheduler = scheduler;
         this.notifier = notifier;
         this.clock = clock;
         this.interval = interval;
-        this.jobsTable = tablePrefix + "jobrunr_jobs";
+        this.tables = tables;
     }
 
     /** Every instance registers it (same id, so one recurring job); the last start sets the interval. */
@@ -70,10 +71,13 @@ public class RunReconciliation {
 
     /** The recurring job. Public for JobRunr. */
     public void reconcile() {
-        List<Candidate> candidates = jdbc.query("SELECT r.id, r.version, j.state FROM experiment_runs r LEFT JOIN "
-                        + jobsTable + " j ON j.id = r.id WHERE r.status = 'QUEUED'"
-                        + " AND (j.id IS NULL OR j.state IN ('SUCCEEDED', 'FAILED', 'DELETED'))",
-                (row, i) -> new Candidate(row.getString(1), row.getLong(2), row.getString(3)));
+        List<Candidate> candidates = new ArrayList<>(candidates(null));
+        // a pinned run's job is in its host's table set (docs/adr/0008-fleet-routing.md)
+        for (String host : jdbc.queryForList("SELECT DISTINCT pinned_host FROM experiment_runs WHERE status = 'QUEUED'"
+                + " AND pinned_host IS NOT NULL", String.class)) {
+            tables.scheduler(host); // creates the host's tables if no instance did yet
+            candidates.addAll(candidates(host));
+        }
         Instant now = clock.instant();
         for (Candidate candidate : candidates) {
             if (candidate.jobState() == null && !missingLongEnough(candidate.runId(), now)) {
@@ -81,6 +85,15 @@ public class RunReconciliation {
             }
             end(candidate, now);
         }
+    }
+
+    private List<Candidate> candidates(String pinnedHost) {
+        return jdbc.query("SELECT r.id, r.version, j.state FROM experiment_runs r LEFT JOIN "
+                        + tables.jobsTable(pinnedHost) + " j ON j.id = r.id WHERE r.status = 'QUEUED' AND "
+                        + (pinnedHost == null ? "r.pinned_host IS NULL" : "r.pinned_host = ?")
+                        + " AND (j.id IS NULL OR j.state IN ('SUCCEEDED', 'FAILED', 'DELETED'))",
+                (row, i) -> new Candidate(row.getString(1), row.getLong(2), row.getString(3)),
+                pinnedHost == null ? new Object[0] : new Object[] {pinnedHost});
     }
 
     private boolean missingLongEnough(String runId, Instant now) {

@@ -1,6 +1,7 @@
 package io.github.dqualizer.ctk.jobs.completion;
 
 import io.github.dqualizer.ctk.jobs.store.RunOutcome;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -13,7 +14,7 @@ import reactor.core.publisher.Mono;
 /**
  * Wakes waiting requests the moment a run on this instance ends, without holding a thread per
  * waiter, and publishes {@link RunEnded}. Runs executed by another instance are noticed by
- * {@link RunWaiter}'s polling instead.
+ * {@link EndedElsewherePoll} instead.
  */
 @Component
 public class RunCompletionNotifier {
@@ -48,6 +49,23 @@ public class RunCompletionNotifier {
         if (future != null) {
             future.complete(outcome);
         }
+    }
+
+    /** A run that ended on another instance: wakes its waiters here; {@link RunEnded} is that instance's to publish. */
+    void endedElsewhere(RunOutcome outcome) {
+        CompletableFuture<RunOutcome> future = waiters.remove(outcome.runId());
+        if (future != null) {
+            future.complete(outcome);
+        }
+    }
+
+    /** The runs someone waits for here. */
+    Set<String> awaited() {
+        return Set.copyOf(waiters.keySet());
+    }
+
+    boolean anyAwaited() {
+        return !waiters.isEmpty();
     }
 
     int waiting() {

@@ -4,21 +4,24 @@ import io.github.dqualizer.ctk.jobs.store.ExperimentRunRepository;
 import io.github.dqualizer.ctk.jobs.store.RunOutcome;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Waits, without blocking a thread, until a run ends or a timeout passes; answers the last known state. */
+/**
+ * Waits, without blocking a thread, until a run ends or a timeout passes; answers the last known state. A run that
+ * executes here wakes its waiters in-process ({@link RunCompletionNotifier}); a run queued or executing elsewhere is
+ * noticed by {@link EndedElsewherePoll}, one query for all such waiters.
+ */
 @Component
 public class RunWaiter {
 
-    private static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
-
     private final RunCompletionNotifier notifier;
+    private final EndedElsewherePoll elsewhere;
     private final ExperimentRunRepository runs;
 
-    RunWaiter(RunCompletionNotifier notifier, ExperimentRunRepository runs) {
+    RunWaiter(RunCompletionNotifier notifier, EndedElsewherePoll elsewhere, ExperimentRunRepository runs) {
         this.notifier = notifier;
+        this.elsewhere = elsewhere;
         this.runs = runs;
     }
 
@@ -27,15 +30,9 @@ public class RunWaiter {
      * waiting Mono; call {@link #forget} if the submission fails.
      */
     public Mono<RunOutcome> awaitEnd(String runId, Duration timeout) {
-        // ticks that come while a slow query (database outage) still runs are dropped, and a failed
-        // query only skips its tick: the waiting request neither errors nor gives up
-        Mono<RunOutcome> polled = Flux.interval(POLL_INTERVAL, POLL_INTERVAL)
-                .onBackpressureDrop()
-                .concatMap(tick -> current(runId).onErrorResume(unreachable -> Mono.empty()))
-                .filter(outcome -> outcome.status().terminal())
-                .next();
-        return Mono.firstWithValue(notifier.completion(runId), polled)
-                .timeout(timeout, Mono.defer(() -> current(runId)));
+        Mono<RunOutcome> end = notifier.completion(runId);
+        elsewhere.waiting();
+        return end.timeout(timeout, Mono.defer(() -> current(runId)));
     }
 
     public void forget(String runId) {

@@ -1,7 +1,8 @@
 /**
  * Waiting for runs to end: the {@code RunQueued}/{@code RunEnded} application events, the notifier that wakes
- * waiting requests when a run ends here, and {@code RunWaiter}, which also reads the run once a second for every
- * waiting request (a run that ends on another instance), without holding a thread. It must
+ * waiting requests when a run ends here, {@code RunWaiter}, and {@code EndedElsewherePoll}, which reads the awaited runs
+ * that do not execute here (queued, or on another instance) in one query a second while anyone waits for such a run.
+ * No thread is held per waiting request. It must
  * not know JobRunr or how a run is executed.
  */
 @NamedInterface("completion")

@@ -2,8 +2,7 @@ package io.github.dqualizer.ctk.jobs.dashboard;
 
 import io.github.dqualizer.ctk.secrets.EncryptionProperties;
 import java.nio.file.Path;
-import org.jobrunr.storage.StorageProvider;
-import org.jobrunr.utils.mapper.JsonMapper;
+import io.github.dqualizer.ctk.jobs.jobrunr.JobRunrDashboard;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +28,7 @@ class DashboardConfiguration {
     @Bean
     @ConditionalOnProperty(name = "ctk.dashboard.enabled", havingValue = "true", matchIfMissing = true)
     DashboardServer dashboardServer(DashboardProperties properties, DashboardAccount account,
-                                    StorageProvider storage, JsonMapper jobRunrJsonMapper, RequeueAction requeue) {
-        return new DashboardServer(properties, account.credentials().orElseThrow(), storage, jobRunrJsonMapper, requeue);
+                                    JobRunrDashboard dashboard) {
+        return new DashboardServer(properties, account.credentials().orElseThrow(), dashboard);
     }
 }

@@ -1,26 +1,18 @@
 package io.github.dqualizer.ctk.jobs.dashboard;
 
-import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
+import io.github.dqualizer.ctk.jobs.jobrunr.JobRunrDashboard;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.jobrunr.dashboard.JobRunrSseHandler;
-import org.jobrunr.dashboard.JobRunrStaticFileHandler;
-import org.jobrunr.dashboard.server.HttpExchangeHandler;
-import org.jobrunr.dashboard.server.http.RedirectHttpHandler;
-import org.jobrunr.storage.StorageProvider;
-import org.jobrunr.utils.mapper.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Serves JobRunr's dashboard handlers on a configurable address: JobRunr OSS binds its own
+ * Serves JobRunr's dashboard handlers ({@link JobRunrDashboard}) on a configurable address: JobRunr OSS binds its own
  * dashboard to every interface with no way to choose (see docs/adr/0003-dashboard-binding.md).
  */
 class DashboardServer implements SmartLifecycle {
@@ -29,20 +21,15 @@ class DashboardServer implements SmartLifecycle {
 
     private final DashboardProperties properties;
     private final DashboardCredentials credentials;
-    private final StorageProvider storage;
-    private final JsonMapper jobRunrJson;
-    private final RequeueAction requeue;
-    private final List<HttpExchangeHandler> handlers = new ArrayList<>();
+    private final JobRunrDashboard dashboard;
+    private JobRunrDashboard.Handlers handlers;
     private HttpServer server;
     private ExecutorService executor;
 
-    DashboardServer(DashboardProperties properties, DashboardCredentials credentials, StorageProvider storage,
-                    JsonMapper jobRunrJson, RequeueAction requeue) {
+    DashboardServer(DashboardProperties properties, DashboardCredentials credentials, JobRunrDashboard dashboard) {
         this.properties = properties;
         this.credentials = credentials;
-        this.storage = storage;
-        this.jobRunrJson = jobRunrJson;
-        this.requeue = requeue;
+        this.dashboard = dashboard;
     }
 
     @Override
@@ -55,10 +42,10 @@ class DashboardServer implements SmartLifecycle {
             throw new IllegalStateException("Cannot serve the JobRunr dashboard on " + properties.address() + ":"
                     + properties.port(), e);
         }
-        register(new RedirectHttpHandler("/", "/dashboard"));
-        register(new JobRunrStaticFileHandler());
-        register(new RequeueStartsNewRunApiHandler(storage, jobRunrJson, requeue));
-        register(new JobRunrSseHandler(storage, jobRunrJson));
+        handlers = dashboard.handlers();
+        // every context needs the account, even the redirect: "/" also answers every unknown path
+        handlers.byContextPath().forEach((path, handler) ->
+                server.createContext(path, handler).setAuthenticator(new ConstantTimeBasicAuthenticator(credentials)));
         executor = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "jobrunr-dashboard");
             thread.setDaemon(true);
@@ -78,19 +65,12 @@ class DashboardServer implements SmartLifecycle {
         return server.getAddress();
     }
 
-    /** Every context needs the account, even the redirect: "/" also answers every unknown path. */
-    private void register(HttpExchangeHandler handler) {
-        handlers.add(handler);
-        HttpContext context = server.createContext(handler.getContextPath(), handler);
-        context.setAuthenticator(new ConstantTimeBasicAuthenticator(credentials));
-    }
-
     @Override
     public void stop() {
         if (server != null) {
             server.stop(0);
-            handlers.forEach(HttpExchangeHandler::close);
-            handlers.clear();
+            handlers.close();
+            handlers = null;
             executor.shutdownNow();
             server = null;
         }

@@ -1,6 +1,7 @@
 package io.github.dqualizer.ctk.jobs.execution;
 
 import io.github.dqualizer.ctk.jobs.completion.RunCompletionNotifier;
+import io.github.dqualizer.ctk.jobs.fleet.HostJobTables;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRunRepository;
 import io.github.dqualizer.ctk.jobs.store.RunOutcome;
@@ -9,7 +10,6 @@ import io.github.dqualizer.ctk.jobs.store.StoredRun;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.jobrunr.scheduling.JobScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -27,15 +27,15 @@ public class RunCanceller {
 
     private final ExperimentRunRepository runs;
     private final RunExecutions executions;
-    private final JobScheduler scheduler;
+    private final HostJobTables tables;
     private final RunCompletionNotifier notifier;
     private final Clock clock;
 
-    RunCanceller(ExperimentRunRepository runs, RunExecutions executions, JobScheduler scheduler,
+    RunCanceller(ExperimentRunRepository runs, RunExecutions executions, HostJobTables tables,
                  RunCompletionNotifier notifier, Clock clock) {
         this.runs = runs;
         this.executions = executions;
-        this.scheduler = scheduler;
+        this.tables = tables;
         this.notifier = notifier;
         this.clock = clock;
     }
@@ -69,7 +69,7 @@ public class RunCanceller {
             case QUEUED -> {
                 run.finish(RunStatus.INTERRUPTED, false, null, "Cancelled by " + by + " before it started.", clock.instant());
                 ExperimentRun saved = runs.saveAndFlush(run);
-                scheduler.delete(UUID.fromString(run.id()), "Cancelled by " + by);
+                tables.scheduler(run.pinnedHost()).delete(UUID.fromString(run.id()), "Cancelled by " + by);
                 notifier.completed(RunOutcome.of(saved));
                 log.info("Run {} cancelled by {} before it started", run.id(), by);
                 return saved;

@@ -1,6 +1,7 @@
 package io.github.dqualizer.ctk.jobs.execution;
 
 import io.github.dqualizer.ctk.engine.RunStop;
+import io.github.dqualizer.ctk.jobs.completion.LocalExecutions;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * instance and not registered here is certainly orphaned.
  */
 @Component
-public class RunExecutions {
+public class RunExecutions implements LocalExecutions {
 
     private final Set<String> claiming = ConcurrentHashMap.newKeySet();
     private final ConcurrentMap<String, RunStop> running = new ConcurrentHashMap<>();
@@ -81,6 +82,7 @@ public class RunExecutions {
     }
 
     /** Executing or being claimed here. */
+    @Override
     public boolean isHere(String runId) {
         return running.containsKey(runId) || claiming.contains(runId);
     }

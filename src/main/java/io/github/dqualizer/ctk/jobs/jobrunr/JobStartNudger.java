@@ -1,6 +1,8 @@
 package io.github.dqualizer.ctk.jobs.jobrunr;
 
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,9 +32,12 @@ public class JobStartNudger implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(JobStartNudger.class);
     private static final long RETRY_MILLIS = 20;
+    private static final long PEER_RETRY_MILLIS = 50;
     private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final ObjectProvider<BackgroundJobServer> server;
+    /** Further local job servers (the one on this host's own tables, docs/adr/0008-fleet-routing.md). */
+    private final List<BackgroundJobServer> others = new CopyOnWriteArrayList<>();
     private final ConcurrentMap<String, Long> awaitingStart = new ConcurrentHashMap<>();
     private final AtomicBoolean fetchPending = new AtomicBoolean();
     private final AtomicBoolean retryPending = new AtomicBoolean();
@@ -52,6 +57,21 @@ public class JobStartNudger implements DisposableBean {
         requestFetch();
     }
 
+    /** Every nudge also makes {@code other} fetch (a run's job may be in either table set). */
+    public void alsoFetchOn(BackgroundJobServer other) {
+        others.add(other);
+    }
+
+    /**
+     * Another instance enqueued a job this instance may execute: fetch at once, and once more shortly after, in
+     * case that fetch lost JobRunr's fetch lock to one that read the queue before the job was committed. Bounded
+     * (two fetches per nudge, coalesced), unlike the local retries, because this instance cannot see the job start.
+     */
+    public void nudgeFromPeer() {
+        requestFetch();
+        executor.schedule(this::requestFetch, PEER_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
     /** The job of {@code runId} was fetched and is running: no more fetching for it. */
     public void started(String runId) {
         awaitingStart.remove(runId);
@@ -67,7 +87,16 @@ public class JobStartNudger implements DisposableBean {
         // cleared before fetching: a job enqueued from now on asks for another fetch
         fetchPending.set(false);
         BackgroundJobServer jobServer = server.getIfAvailable();
-        if (jobServer == null || !jobServer.isRunning()) {
+        if (jobServer == null) {
+            return;
+        }
+        fetch(jobServer);
+        others.forEach(JobStartNudger::fetch);
+        retryWhileAwaitingStart();
+    }
+
+    private static void fetch(BackgroundJobServer jobServer) {
+        if (!jobServer.isRunning()) {
             return;
         }
         try {
@@ -77,7 +106,6 @@ public class JobStartNudger implements DisposableBean {
         } catch (RuntimeException e) {
             log.warn("Immediate job fetch failed; the job starts at the next poll instead: {}", e.toString());
         }
-        retryWhileAwaitingStart();
     }
 
     private void retryWhileAwaitingStart() {

@@ -8,13 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.jobrunr.jobs.context.JobContext;
-import org.jobrunr.server.runner.ThreadLocalJobContext;
+import io.github.dqualizer.ctk.jobs.jobrunr.CurrentJob;
 import org.springframework.stereotype.Component;
 
 /**
  * Shows each run executing as a JobRunr job in the dashboard (progress bar and activity log). The job context is
- * taken from JobRunr's thread-local when the run starts on the worker thread, so the job method keeps its signature.
+ * taken from {@link CurrentJob} when the run starts on the worker thread, so the job method keeps its signature.
  */
 @Component
 class JobProgressListener implements RunListener {
@@ -23,11 +22,9 @@ class JobProgressListener implements RunListener {
 
     @Override
     public void runStarted(RunContext run) {
-        JobContext job = ThreadLocalJobContext.getJobContext();
         // only the run's own job: crash recovery plays rollbacks outside JobRunr
-        if (job != null && job != JobContext.Null && run.runId().equals(String.valueOf(job.getJobId()))) {
-            runs.put(run.runId(), new DashboardProgress(job, PlannedActivities.count(run.experiment())));
-        }
+        CurrentJob.ofRun(run.runId()).ifPresent(job ->
+                runs.put(run.runId(), new DashboardProgress(job, PlannedActivities.count(run.experiment()))));
     }
 
     @Override

@@ -46,6 +46,8 @@ public class ExperimentRun {
     private String rerunOf;
     /** Where the run executed, or, before it starts, the host of the instance that accepted it. */
     private String host;
+    /** The host it must execute on (its job is in that host's JobRunr tables); null: any instance. */
+    private String pinnedHost;
 
     protected ExperimentRun() {
     }
@@ -68,15 +70,19 @@ public class ExperimentRun {
         this.callbackUrl = callbackUrl;
     }
 
-    /** The host of the instance accepting this run; replaced by the executing instance's host when it starts. */
+    /** The host it will execute on if pinned, else the accepting instance's; replaced by the executing instance's host when it starts. */
     public void acceptedOn(String host) {
-        this.host = host;
+        this.host = pinnedHost != null ? pinnedHost : host;
     }
 
-    /** A new queued run of this one: same owner, document and secrets (still encrypted, never decrypted here). */
-    public ExperimentRun rerun(String newId, Instant at) {
+    /**
+     * A new queued run of this one: same owner and document, and the same secrets, which {@code secretsCipher}
+     * holds encrypted for the new run ({@link StoredExperiment#secretsForRerun}).
+     */
+    public ExperimentRun rerun(String newId, String secretsCipher, Instant at) {
         ExperimentRun again = new ExperimentRun(newId, owner, title, dryMode, experimentJson, secretsCipher, at);
         again.rerunOf = id;
+        again.pinnedHost = pinnedHost; // a host-process run acts on the same host again
         return again;
     }
 
@@ -133,4 +139,11 @@ public class ExperimentRun {
     public String rerunOf() { return rerunOf; }
     /** Where it executed (or, not started yet, the accepting instance's host); null for runs stored before V6. */
     public String host() { return host; }
+    /** The host it must execute on; null when any instance may execute it. */
+    public String pinnedHost() { return pinnedHost; }
+
+    /** Before it is stored: pins the run to {@code host} (null: any instance). */
+    public void pinTo(String host) {
+        this.pinnedHost = host;
+    }
 }

@@ -27,6 +27,10 @@ public interface ExperimentRunRepository extends JpaRepository<ExperimentRun, St
 
     long countByStatus(RunStatus status);
 
+    /** The ids among {@code ids} of runs in one of {@code statuses}: one small read for many awaited runs. */
+    @Query("SELECT r.id FROM ExperimentRun r WHERE r.id IN :ids AND r.status IN :statuses")
+    List<String> findIdsByIdInAndStatusIn(@Param("ids") List<String> ids, @Param("statuses") List<RunStatus> statuses);
+
     /**
      * Claims a queued run for {@code node} on {@code host} in one statement (no load-then-merge); 0 when it is no longer
      * queued (cancelled, recovered or already started). Native SQL: Hibernate translates JPQL updates anew

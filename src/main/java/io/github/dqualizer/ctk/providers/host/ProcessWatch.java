@@ -38,6 +38,8 @@ public final class ProcessWatch implements AutoCloseable {
      */
     static final long FULL_SCAN_EVERY = TimeUnit.SECONDS.toNanos(1);
     static final int SLICES = 4;
+    /** Without a detector every poll is a full scan: 1/16 of the old processes described per poll, as before. */
+    static final int SLICES_WITHOUT_DETECTOR = 16;
     /** Enough of {@code /proc/<pid>/status} for its Tgid line (the name before it is at most 64 bytes escaped). */
     private static final int STATUS_HEAD = 256;
     /** More new PIDs than this since the previous poll: enumerating the table is cheaper than probing each. */
@@ -57,6 +59,7 @@ public final class ProcessWatch implements AutoCloseable {
     private final ProcessCreationDetector detector;
     private final Map<ProcessHandle, Long> notMatchingSince = new HashMap<>();
     private final Map<ProcessHandle, Recent> recentlyNew = new HashMap<>();
+    private final int slices;
     private long fullScans;
     private long lastFullScan;
     private long lastPid = -1;
@@ -70,6 +73,7 @@ public final class ProcessWatch implements AutoCloseable {
         this.processName = processName;
         this.ignored = ignored;
         this.detector = detector;
+        this.slices = detector.lastPid().isPresent() ? SLICES : SLICES_WITHOUT_DETECTOR;
     }
 
     /** One poll: a live match that is not ignored, if there is one now. */
@@ -129,7 +133,7 @@ public final class ProcessWatch implements AutoCloseable {
 
     private Optional<RunningProcess> fullScan(long now) {
         lastFullScan = now;
-        long slice = fullScans++ % SLICES;
+        long slice = fullScans++ % slices;
         if (slice == 0 && fullScans > 1) {
             notMatchingSince.keySet().removeIf(handle -> !handle.isAlive());
         }
@@ -143,7 +147,7 @@ public final class ProcessWatch implements AutoCloseable {
 
     private boolean isDue(ProcessHandle handle, long now, long slice) {
         Long since = notMatchingSince.get(handle);
-        return since == null || now - since < RECHECK_NEW || Math.floorMod(handle.pid(), SLICES) == slice;
+        return since == null || now - since < RECHECK_NEW || Math.floorMod(handle.pid(), slices) == slice;
     }
 
     private boolean runningMatch(RunningProcess process) {

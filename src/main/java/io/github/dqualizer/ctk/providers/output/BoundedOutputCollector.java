@@ -3,18 +3,14 @@ package io.github.dqualizer.ctk.providers.output;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Reads output keeping at most {@code limit} bytes of each stream. {@link #collect(Process)} reads a running
+ * Reads output keeping at most {@code limit} bytes of each stream. {@link #read(Process, Long)} reads a running
  * process's stdout and stderr to the end and discards what is over the limit (a child writing into a full pipe
  * would block); {@link #readPrefix} stops at the limit (an HTTP body need not be downloaded to be dropped).
  * Memory per stream: the kept bytes plus one 64 KB buffer, whatever the output's size.
@@ -27,15 +23,6 @@ public final class BoundedOutputCollector {
     private static final int BUFFER = 64 * 1024;
     private static final long FIRST_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     private static final long LONGEST_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-    private static final AtomicInteger THREADS = new AtomicInteger();
-
-    /** One reader thread per running process; a thread ends 60 s after its last process. */
-    private static final ExecutorService READERS = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "ctk-output-reader-" + THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private final int limit;
 
     /** @param limit the most bytes kept of one stream */
@@ -56,51 +43,65 @@ public final class BoundedOutputCollector {
         return new CapturedOutput(kept, more, more ? -1 : kept.length);
     }
 
-    /** Starts reading {@code process}'s stdout and stderr until it has exited and its pipes are empty. */
-    public ProcessOutput collect(Process process) {
+    /**
+     * Reads {@code process}'s stdout and stderr on the calling thread until it has exited and its pipes are empty, or
+     * until {@code deadlineNanoTime} ({@link System#nanoTime()}) passes while it still runs: then empty, the process
+     * still running (the caller kills it). A reader thread per process would cost two thread hand-offs per activity
+     * (docs/benchmarks.md, "Process start and per-activity cost"); the pipes are read from the start either way, so a
+     * child never blocks on a full pipe, whatever it prints.
+     *
+     * @param deadlineNanoTime when to give up on a process still running, or {@code null} for never
+     * @throws InterruptedException when the calling thread is interrupted (the process may still run)
+     */
+    public Optional<ProcessStreams> read(Process process, Long deadlineNanoTime) throws InterruptedException, IOException {
         Stream stdout = new Stream(process.getInputStream());
         Stream stderr = new Stream(process.getErrorStream());
-        return new ProcessOutput(CompletableFuture.supplyAsync(() -> {
-            try {
-                readUntilExited(process, stdout, stderr);
-                return new ProcessStreams(stdout.result(), stderr.result());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                stdout.close();
-                stderr.close();
-            }
-        }, READERS));
+        try {
+            return readUntilExited(process, stdout, stderr, deadlineNanoTime)
+                    ? Optional.of(new ProcessStreams(stdout.result(), stderr.result())) : Optional.empty();
+        } finally {
+            stdout.close();
+            stderr.close();
+        }
     }
 
     /**
      * Reads only what {@link InputStream#available()} says is there, never blocking in a read: a blocked read
      * would not end when the process exits if a background descendant inherited the pipe and keeps it open.
      * After the exit, what the process wrote is still in the pipe (or in the JDK's copy of it); once that is
-     * read, reading ends, as with chaoslib only for the process itself.
+     * read, reading ends, as with chaoslib only for the process itself. False when the deadline passed first.
      */
-    private static void readUntilExited(Process process, Stream stdout, Stream stderr) throws IOException {
+    private static boolean readUntilExited(Process process, Stream stdout, Stream stderr, Long deadlineNanoTime)
+            throws IOException, InterruptedException {
         byte[] buffer = new byte[BUFFER];
         long wait = FIRST_WAIT_NANOS;
         while (true) {
             boolean exited = !process.isAlive(); // before reading: everything written before the exit is readable now
             boolean read = stdout.readAvailable(buffer) | stderr.readAvailable(buffer);
+            if (Thread.interrupted()) {
+                throw new InterruptedException("stopped reading the output of process " + process.pid());
+            }
             if (read) {
                 wait = FIRST_WAIT_NANOS;
                 continue;
             }
             if (exited) {
-                return;
+                return true;
+            }
+            long pause = wait;
+            if (deadlineNanoTime != null) {
+                long left = deadlineNanoTime - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                pause = Math.min(pause, left);
             }
             try {
-                process.onExit().get(wait, TimeUnit.NANOSECONDS);
+                process.onExit().get(pause, TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 wait = Math.min(wait * 2, LONGEST_WAIT_NANOS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             } catch (ExecutionException e) {
-                return;
+                // onExit does not fail; the next isAlive() tells
             }
         }
     }
@@ -147,28 +148,5 @@ public final class BoundedOutputCollector {
 
     /** What was kept of a process's two streams. */
     public record ProcessStreams(CapturedOutput stdout, CapturedOutput stderr) {
-    }
-
-    /** The output of a process being read. */
-    public static final class ProcessOutput {
-
-        private final CompletableFuture<ProcessStreams> result;
-
-        private ProcessOutput(CompletableFuture<ProcessStreams> result) {
-            this.result = result;
-        }
-
-        /** Waits until the process has exited and its pipes are read. */
-        public ProcessStreams await() throws InterruptedException, IOException {
-            try {
-                return result.get();
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof UncheckedIOException unchecked) {
-                    throw unchecked.getCause();
-                }
-                throw new IOException("reading the output failed: " + cause, cause);
-            }
-        }
     }
 }

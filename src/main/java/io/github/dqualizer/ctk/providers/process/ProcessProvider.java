@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.springframework.util.unit.DataSize;
 
@@ -68,19 +69,17 @@ public final class ProcessProvider {
         try {
             process = childEnvironment.applyTo(new ProcessBuilder(command))
                     .redirectInput(ProcessBuilder.Redirect.INHERIT).start();
-            // both pipes are read from the start: a child never blocks on a full pipe, whatever it prints
-            BoundedOutputCollector.ProcessOutput streams = output.collect(process);
-            boolean finished = timeoutMillis == null ? waitFor(process)
-                    : process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS);
-            if (!finished) {
+            Long deadline = timeoutMillis == null ? null : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            // both pipes are read from the start, on this thread, until the process has exited and they are empty
+            Optional<BoundedOutputCollector.ProcessStreams> captured = output.read(process, deadline);
+            if (captured.isEmpty()) {
                 kill(process);
                 throw new ActivityFailedException("process activity took too long to complete");
             }
             Map<String, Object> result = new LinkedHashMap<>();
-            result.put("status", process.exitValue());
-            BoundedOutputCollector.ProcessStreams captured = streams.await();
-            result.put("stdout", text(captured.stdout()));
-            result.put("stderr", text(captured.stderr()));
+            result.put("status", process.exitValue()); // it has exited
+            result.put("stdout", text(captured.get().stdout()));
+            result.put("stderr", text(captured.get().stderr()));
             return result;
         } catch (InterruptedException e) {
             kill(process);
@@ -89,11 +88,6 @@ public final class ProcessProvider {
             throw new ProviderCrashException(e instanceof java.nio.file.NoSuchFileException
                     ? "FileNotFoundError" : "OSError", String.valueOf(e.getMessage()));
         }
-    }
-
-    private static boolean waitFor(Process process) throws InterruptedException {
-        process.waitFor();
-        return true;
     }
 
     private static Long timeout(Object value) {

@@ -43,8 +43,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Skipped, with the reason, only where chromium or chromedriver is not installed; {@code -Dctk.test.browser.required=true}
  * (set by {@code .ci/run}) makes that a failure.
  */
+// the properties of ExecuteExperimentH2Test: Spring reuses that application context instead of starting another
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:ctk-run-page;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:ctk-api;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
         "ctk.dashboard.enabled=false",
         "ctk.secrets.key-file=target/test-secrets.key"})
 class RunPageBrowserTest {

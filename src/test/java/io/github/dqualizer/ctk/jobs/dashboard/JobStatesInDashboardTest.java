@@ -35,8 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The JobRunr dashboard tells the truth about runs: each outcome is read back over the dashboard's own HTTP API
  * (the one its pages use), on the real application with its dashboard server on a random loopback port.
  */
+// the properties of RerunTest: one application context with a dashboard server for both
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:ctk-job-states;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:ctk-dashboard;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
         "ctk.dashboard.port=0",
         "ctk.dashboard.username=operator",
         "ctk.dashboard.password=Dash-board-pw",

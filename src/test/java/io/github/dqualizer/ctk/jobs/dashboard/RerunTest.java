@@ -36,11 +36,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Running an ended run again — {@code POST /experiments/{id}/rerun} and Requeue in the JobRunr dashboard (its own
- * HTTP API, basic auth) — starts a new run for the same owner with the same encrypted secrets, linked by
+ * HTTP API, basic auth) — starts a new run for the same owner with the same secrets (encrypted again for it), linked by
  * {@code rerun_of}; never a silent no-op. Also: the cancel answer says {@code cancelling} until the run ends.
  */
+// the properties of JobStatesInDashboardTest: one application context with a dashboard server for both
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:ctk-rerun;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:ctk-dashboard;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
         "ctk.dashboard.port=0",
         "ctk.dashboard.username=operator",
         "ctk.dashboard.password=Dash-board-pw",
@@ -95,8 +96,9 @@ class RerunTest {
         Map<String, Object> row = jdbc.queryForMap("SELECT owner, rerun_of, secrets_cipher, experiment_json FROM experiment_runs WHERE id = ?", again);
         assertThat(row.get("owner")).isEqualTo(TestUsers.DEMO_USER);
         assertThat(row.get("rerun_of")).isEqualTo(original);
-        assertThat((String) row.get("secrets_cipher")).isNotBlank().doesNotContain(secret)
-                .isEqualTo(jdbc.queryForObject("SELECT secrets_cipher FROM experiment_runs WHERE id = ?", String.class, original));
+        assertThat((String) row.get("secrets_cipher")).as("encrypted again, bound to the new run").isNotBlank()
+                .doesNotContain(secret).startsWith("v2:")
+                .isNotEqualTo(jdbc.queryForObject("SELECT secrets_cipher FROM experiment_runs WHERE id = ?", String.class, original));
         assertThat((String) row.get("experiment_json")).doesNotContain(secret);
         assertThat(listedRuns()).filteredOn(run -> again.equals(run.get("run_id")))
                 .singleElement().satisfies(run -> assertThat(run).containsEntry("rerun_of", original));

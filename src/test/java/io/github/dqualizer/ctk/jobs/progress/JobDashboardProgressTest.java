@@ -32,8 +32,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Runs experiments through the real application and reads their jobs back from JobRunr's storage: the
  * dashboard progress bar and one log line per activity (name, status, duration; no secret, no output).
  */
+// the properties of ExecuteExperimentH2Test: Spring reuses that application context instead of starting another
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:ctk-progress;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:ctk-api;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
         "ctk.dashboard.enabled=false",
         "ctk.secrets.key-file=target/test-secrets.key"})
 class JobDashboardProgressTest {

@@ -1,4 +1,4 @@
-package io.github.dqualizer.ctk.jobs.dashboard;
+package io.github.dqualizer.ctk.jobs.jobrunr;
 
 import java.util.UUID;
 import org.jobrunr.dashboard.JobRunrApiHandler;

@@ -1,0 +1,110 @@
+package io.github.dqualizer.ctk.jobs.fleet;
+
+import io.github.dqualizer.ctk.jobs.cluster.InstanceIdentity;
+import io.github.dqualizer.ctk.jobs.cluster.LiveInstances;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.jobrunr.server.BackgroundJobServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The executing instances of the fleet and their hosts: each registers a row in {@code ctk_instances} (its JobRunr
+ * server id, {@code ctk.instance.host}, its nudge address) when it is ready; a row counts while that server's
+ * heartbeat is fresh ({@link LiveInstances}), so a dead instance drops out as JobRunr declares its server dead.
+ * Read at most once a second for nudging; a refusal of {@code ?host=} always reads again.
+ */
+@Component
+class FleetMembers {
+
+    private static final Logger log = LoggerFactory.getLogger(FleetMembers.class);
+    private static final Duration CACHE = Duration.ofSeconds(1);
+    /** Rows of instances gone this long are removed when another instance registers. */
+    private static final Duration STALE = Duration.ofDays(1);
+
+    private final JdbcTemplate jdbc;
+    private final LiveInstances liveInstances;
+    private final InstanceIdentity instance;
+    private final ObjectProvider<BackgroundJobServer> jobServer;
+    private final PeerNudges nudges;
+    private final Clock clock;
+    private volatile Snapshot snapshot;
+
+    FleetMembers(JdbcTemplate jdbc, LiveInstances liveInstances, InstanceIdentity instance,
+                 ObjectProvider<BackgroundJobServer> jobServer, PeerNudges nudges, Clock clock) {
+        this.jdbc = jdbc;
+        this.liveInstances = liveInstances;
+        this.instance = instance;
+        this.jobServer = jobServer;
+        this.nudges = nudges;
+        this.clock = clock;
+    }
+
+    /** Only an executing instance is a member: an accept-only one has no heartbeat and executes nothing. */
+    @EventListener(ApplicationReadyEvent.class)
+    void register() {
+        if (jobServer.getIfAvailable() == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        jdbc.update("DELETE FROM ctk_instances WHERE name = ? OR registered_at < ?", instance.name(),
+                Timestamp.from(now.minus(STALE)));
+        jdbc.update("INSERT INTO ctk_instances (name, host, nudge_address, registered_at) VALUES (?, ?, ?, ?)",
+                instance.name(), instance.host(), nudges.address(), Timestamp.from(now));
+        snapshot = null;
+        log.info("Registered as an executing instance on host {} (nudges on UDP {})", instance.host(), nudges.address());
+    }
+
+    /** The live members, at most a second old. */
+    List<Member> live() {
+        Snapshot known = snapshot;
+        if (known != null && known.at().plus(CACHE).isAfter(clock.instant())) {
+            return known.members();
+        }
+        return liveNow();
+    }
+
+    /** The live members as the database says now. */
+    List<Member> liveNow() {
+        Set<String> alive = liveInstances.alive();
+        List<Member> members = jdbc.query("SELECT name, host, nudge_address FROM ctk_instances",
+                        (row, i) -> new Member(row.getString(1), row.getString(2), row.getString(3)))
+                .stream().filter(member -> alive.contains(member.name())).toList();
+        snapshot = new Snapshot(clock.instant(), members);
+        return members;
+    }
+
+    /** The live hosts, sorted; empty when the database cannot be read. */
+    List<String> liveHosts(List<Member> members) {
+        return members.stream().map(Member::host).distinct().sorted().toList();
+    }
+
+    boolean isSelf(Member member) {
+        return member.name().equals(instance.name());
+    }
+
+    /** Best effort for nudging: no members when the database cannot be read now. */
+    List<Member> liveOrNone() {
+        try {
+            return live();
+        } catch (DataAccessException e) {
+            return List.of();
+        }
+    }
+
+    record Member(String name, String host, String nudgeAddress) {
+    }
+
+    private record Snapshot(Instant at, List<Member> members) {
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.dqualizer.ctk.jobs.fleet;
+
+import io.github.dqualizer.ctk.jobs.cluster.InstanceIdentity;
+import io.github.dqualizer.ctk.jobs.jobrunr.JobStartNudger;
+import java.time.Duration;
+import org.jobrunr.server.BackgroundJobServer;
+import org.jobrunr.server.JobActivator;
+import org.jobrunr.utils.mapper.JsonMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import static org.jobrunr.server.BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration;
+
+/**
+ * The second JobRunr job server of an executing instance: it serves the table set of this instance's host
+ * ({@link HostJobTables}), so runs pinned to this host execute here and nowhere else. Not a Spring bean of type
+ * {@link BackgroundJobServer}: the rest of the service means the shared-tables server by that type. Started with
+ * the context, paused while the context is stopped (after {@code GracefulShutdown} cancelled the runs), stopped at
+ * the end.
+ */
+@Component
+class HostJobServer implements SmartLifecycle, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(HostJobServer.class);
+
+    private final BackgroundJobServer server;
+    private volatile boolean running;
+
+    HostJobServer(ObjectProvider<BackgroundJobServer> sharedServer, HostJobTables tables, InstanceIdentity instance,
+                  @Qualifier("jobRunrJsonMapper") JsonMapper jsonMapper, ObjectProvider<JobActivator> activator,
+                  ApplicationContext context, JobStartNudger nudger,
+                  @Value("${jobrunr.background-job-server.worker-count:8}") int workers,
+                  @Value("${jobrunr.background-job-server.poll-interval-in-seconds:5}") int pollSeconds,
+                  @Value("${jobrunr.background-job-server.interrupt-jobs-await-duration-on-stop:10s}") Duration awaitOnStop) {
+        if (sharedServer.getIfAvailable() == null) {
+            this.server = null; // accept-only: it executes nothing, pinned or not
+            return;
+        }
+        this.server = new BackgroundJobServer(tables.storage(instance.host()), jsonMapper,
+                activator.getIfAvailable(() -> context::getBean),
+                usingStandardBackgroundJobServerConfiguration()
+                        .andName(instance.name() + " host " + instance.host())
+                        .andWorkerCount(workers)
+                        .andPollIntervalInSeconds(pollSeconds)
+                        .andInterruptJobsAwaitDurationOnStopBackgroundJobServer(awaitOnStop));
+        nudger.alsoFetchOn(server);
+    }
+
+    @Override
+    public void start() {
+        if (server != null) {
+            if (server.isRunning()) {
+                server.resumeProcessing();
+            } else {
+                server.start();
+                log.info("Job server for runs pinned to this host started on its own JobRunr tables");
+            }
+        }
+        running = true;
+    }
+
+    /** After {@code GracefulShutdown} (a higher phase stops first), which cancels the runs executing here. */
+    @Override
+    public void stop() {
+        if (server != null && server.isRunning()) {
+            server.pauseProcessing();
+        }
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1;
+    }
+
+    @Override
+    public void destroy() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
