@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           answered 503 at once
  */
 @ConfigurationProperties("ctk.auth")
-public record AuthProperties(String databaseUrl, Duration cacheTtl, Duration connectTimeout, boolean bootstrapDemoUser,
+record AuthProperties(String databaseUrl, Duration cacheTtl, Duration connectTimeout, boolean bootstrapDemoUser,
                              Integer maxConcurrentAccountChecks) {
 
     public AuthProperties {
