@@ -25,7 +25,9 @@ export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # starts in ~3.5 s and is at its steady speed within 20 s. JAVA_OPTS=-XX:TieredStopAtLevel=4 restores C2 for
 # hosts with cores to spare. C1 alone gets a 48 MB code cache, and each 15 % of it filled triggers a full GC to
 # unload code (150 ms pauses while warming up): the tiered size is reserved instead (address space, not memory).
-flags=(-XX:+UseSerialGC -Xms64m -Xmx512m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m)
+# -XX:-UsePerfData: the JVM's performance-data sampler (hsperfdata, for jps/jstat) wakes every 50 ms even when the
+# service is idle (docs/operations.md, "Periodic tasks"); jcmd <pid> still works (attach by pid).
+flags=(-XX:+UseSerialGC -Xms64m -Xmx512m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -XX:-UsePerfData)
 # The archive only fits the JDK that wrote it (same build): build-production.sh records that JDK's release
 # file; reading it here costs no extra JVM start.
 java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")}"

@@ -7,19 +7,15 @@ When stdin closes (the service stopped or died) the worker exits at once, whatev
 
 Semantics follow chaoslib 1.41 (chaoslib/provider/python.py, chaoslib/control/python.py).
 """
-import datetime
-import decimal
 import importlib
 import importlib.util
 import inspect
 import json
 import os
-import queue
+import select
 import sys
 import threading
-import traceback
 import types
-import uuid
 
 # the script's own directory must not shadow the experiment's modules
 if sys.path and os.path.abspath(sys.path[0]) == os.path.dirname(os.path.abspath(__file__)):
@@ -61,16 +57,12 @@ from chaoslib.exceptions import ActivityFailed, InterruptExecution  # noqa: E402
 
 
 def encoder(o):
-    """chaostoolkit's journal encoder (dates ISO-8601, Decimal and UUID as text); anything else JSON cannot
-    hold becomes its text instead of failing the run."""
-    if isinstance(o, (datetime.date, datetime.datetime)):
+    """chaostoolkit's journal encoder: dates ISO-8601; Decimal, UUID and anything else JSON cannot hold become their
+    text instead of failing the run. datetime is looked up, not imported (a shorter start): a date can only be in
+    an output when the called code has imported it."""
+    datetime = sys.modules.get("datetime")
+    if datetime is not None and isinstance(o, datetime.date):  # datetime.datetime is a date too
         return o.isoformat()
-    if isinstance(o, (decimal.Decimal, uuid.UUID)):
-        return str(o)
-    if isinstance(o, (set, frozenset)):
-        return str(o)
-    if isinstance(o, bytes):
-        return str(o)
     return str(o)
 
 
@@ -94,7 +86,22 @@ def safe_str(value):
 
 
 def exception_only(x):
+    import traceback  # only for failures: a shorter start
     return traceback.format_exception_only(type(x), x)[-1].strip()
+
+
+_signatures = {}
+
+
+def signature(func):
+    """inspect.signature, once per plain function (a function replaced at run time is a new object; other
+    callables are inspected at every call)."""
+    if type(func) is not types.FunctionType:
+        return inspect.signature(func)
+    sig = _signatures.get(func)
+    if sig is None:
+        sig = _signatures[func] = inspect.signature(func)
+    return sig
 
 
 def import_function(module, func):
@@ -148,7 +155,7 @@ def call_activity(request):
     try:
         func = import_function(request["module"], request["func"])
         arguments = dict(request.get("arguments") or {})
-        sig = inspect.signature(func)
+        sig = signature(func)
         if "scopes" in request and "secrets" in sig.parameters:
             secrets = request.get("secrets") or {}
             arguments["secrets"] = {}
@@ -161,6 +168,7 @@ def call_activity(request):
     try:
         return {"output": func(**arguments)}
     except Exception as x:  # noqa: BLE001 - wrap any user-code exception
+        import traceback
         failed = ActivityFailed(exception_only(x))
         lines = traceback.format_exception(type(x), x, x.__traceback__.tb_next or x.__traceback__)
         lines.append("\nDuring handling of the above exception, another exception occurred:\n\n")
@@ -233,12 +241,54 @@ OPERATIONS = {"inspect": inspect_activity, "call": call_activity, "control": cal
               "validate_control": validate_control}
 
 
+class Requests:
+    """Lines of stdin, read with os.read under a lock by whichever thread is the reader at the moment. End of
+    input (the service closed the pipe or died) ends the process at once, whatever still runs."""
+
+    def __init__(self, fd):
+        self.fd = fd
+        self.lock = threading.Lock()
+        self.buffer = bytearray()
+        self.put_back = []
+
+    def next_line(self):
+        """The next line; blocks until one has arrived."""
+        with self.lock:
+            return self.read(False)
+
+    def read(self, only_if_ready):
+        """With the lock held: a line; with only_if_ready, None unless a line is buffered or input is waiting."""
+        if self.put_back:
+            return self.put_back.pop(0)
+        while b"\n" not in self.buffer:
+            if only_if_ready and not select.select([self.fd], [], [], 0)[0]:
+                return None
+            chunk = os.read(self.fd, 65536)
+            if not chunk:
+                os._exit(0)  # the service closed the pipe (or died): stop whatever still runs
+            self.buffer += chunk
+            only_if_ready = False  # a line has begun: the rest of it follows
+        index = self.buffer.index(b"\n")
+        line = bytes(self.buffer[:index])
+        del self.buffer[:index + 1]
+        return line
+
+    def waiting(self):
+        with self.lock:
+            return bool(self.put_back) or b"\n" in self.buffer
+
+
 class Worker:
-    def __init__(self, protocol_out):
+    """The main thread reads a request and runs it itself when idle (as chaoslib runs foreground activities in
+    its main thread), without handing it to another thread; while it is busy, a watcher thread reads stdin and
+    gives each concurrent request (a background activity) a thread of its own, and notices the end of input."""
+
+    def __init__(self, protocol_out, requests):
         self.out = protocol_out
         self.lock = threading.Lock()
-        self.main_queue = queue.SimpleQueue()
-        self.main_busy = threading.Lock()
+        self.requests = requests
+        self.state = threading.Condition()
+        self.main_busy = False
 
     def send(self, message):
         text = dumps(message)
@@ -261,34 +311,46 @@ class Worker:
         except Exception as x:  # noqa: BLE001
             self.send({"id": request.get("id"), "crash": {"type": qualified_type(x), "message": str(x)}})
 
-    def read_requests(self):
-        """stdin reader: the main thread takes a request when idle (as chaoslib runs foreground activities
-        in its main thread); concurrent ones (background activities) get a thread of their own."""
-        for line in sys.stdin.buffer:
-            if not line.strip():
-                continue
-            request = json.loads(line)
-            if self.main_busy.acquire(blocking=False):
-                self.main_queue.put(request)
-            else:
-                threading.Thread(target=self.handle, args=(request,), daemon=True).start()
-        os._exit(0)  # the service closed the pipe (or died): stop whatever still runs
+    def watch(self):
+        """While the main thread is busy: read what arrives; a request goes to a thread of its own, or back to
+        the main thread when it has become idle meanwhile."""
+        while True:
+            with self.state:
+                while not self.main_busy:
+                    self.state.wait()
+            if not self.requests.waiting():
+                select.select([self.requests.fd], [], [], 0.05)  # the timeout re-checks whether main is still busy
+            with self.requests.lock:  # held until decided, so that the main thread is not reading meanwhile
+                line = self.requests.read(only_if_ready=True)
+                if line is None or not line.strip():
+                    continue
+                with self.state:
+                    if not self.main_busy:
+                        self.requests.put_back.append(line)
+                        continue
+            threading.Thread(target=self.handle, args=(json.loads(line),), daemon=True).start()
 
     def serve(self):
-        threading.Thread(target=self.read_requests, daemon=True).start()
+        threading.Thread(target=self.watch, daemon=True).start()
         self.send({"ready": os.getpid(), "python": sys.version.split()[0], "executable": sys.executable})
         while True:
-            request = self.main_queue.get()
+            line = self.requests.next_line()
+            if not line.strip():
+                continue
+            with self.state:
+                self.main_busy = True
+                self.state.notify()
             try:
-                self.handle(request)
+                self.handle(json.loads(line))
             finally:
-                self.main_busy.release()
+                with self.state:
+                    self.main_busy = False
 
 
 def main():
     protocol_out = os.fdopen(os.dup(1), "w", encoding="utf-8", newline="\n")
     os.dup2(2, 1)  # prints of the called code (and of its child processes) must not break the protocol
-    Worker(protocol_out).serve()
+    Worker(protocol_out, Requests(sys.stdin.fileno())).serve()
 
 
 if __name__ == "__main__":

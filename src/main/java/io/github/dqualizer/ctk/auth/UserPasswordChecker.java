@@ -3,6 +3,7 @@ package io.github.dqualizer.ctk.auth;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,7 @@ class UserPasswordChecker {
 
     private final UserRepository users;
     private final PasswordEncoder modern;
-    // compared against when no bcrypt comparison happened yet: the work factor of a {bcrypt} row the encoder writes
+    // compared against when no bcrypt comparison happened yet; its work factor is ctk.auth.decoy-work-factor
     private final String decoyHash;
     private final CredentialDigest digest = new CredentialDigest();
     private final Cache<String, Boolean> accepted;
@@ -30,7 +31,7 @@ class UserPasswordChecker {
     UserPasswordChecker(UserRepository users, AuthProperties properties, PasswordEncoder modern) {
         this.users = users;
         this.modern = modern;
-        this.decoyHash = modern.encode("no such user");
+        this.decoyHash = "{bcrypt}" + new BCryptPasswordEncoder(properties.decoyWorkFactor()).encode("no such user");
         this.accepted = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(10_000).build();
     }
 

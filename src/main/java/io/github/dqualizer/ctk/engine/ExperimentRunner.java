@@ -14,7 +14,6 @@ import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import io.github.dqualizer.ctk.safety.OutboundHosts;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
@@ -33,30 +32,10 @@ public class ExperimentRunner {
     private final DataSize maxOutputSize;
     private final PythonRuntime python;
     private final Map<String, Map<String, Object>> globalControls;
-    private volatile boolean ignoreControls;
-    private volatile EnvLookup env;
+    private final boolean ignoreControls;
+    private final EnvLookup env;
 
-    public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners) {
-        this(registry, listeners, EngineProperties.defaults());
-    }
-
-    public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties) {
-        this(registry, listeners, properties, ExecutablePolicy.allowAll(), ChildEnvironment.defaults());
-    }
-
-    public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties,
-                            ExecutablePolicy executables, ChildEnvironment childEnvironment) {
-        this(registry, listeners, properties, executables, childEnvironment, PythonRuntime.withDefaults(),
-                ControlsProperties.none());
-    }
-
-    public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties,
-                            ExecutablePolicy executables, ChildEnvironment childEnvironment, PythonRuntime python,
-                            ControlsProperties controls) {
-        this(registry, listeners, properties, executables, childEnvironment, python, controls, OutboundHosts.any());
-    }
-
-    @Autowired
+    /** The one constructor, Spring's; tests build it the same way (ctktest.TestEngine). */
     public ExperimentRunner(PythonFunctionRegistry registry, List<RunListener> listeners, EngineProperties properties,
                             ExecutablePolicy executables, ChildEnvironment childEnvironment, PythonRuntime python,
                             ControlsProperties controls, OutboundHosts outboundHosts) {
@@ -71,15 +50,6 @@ public class ExperimentRunner {
         this.http = new HttpProvider(maxOutputSize, outboundHosts);
         // env configuration and secrets never see the service's own variables, even in runs queued before an upgrade
         this.env = childEnvironment::lookup;
-    }
-
-    public void setIgnoreControls(boolean ignoreControls) {
-        this.ignoreControls = ignoreControls;
-    }
-
-    /** Replaces the process environment used for env configuration, secrets and PATH (tests). */
-    public void setEnv(EnvLookup env) {
-        this.env = env;
     }
 
     /**

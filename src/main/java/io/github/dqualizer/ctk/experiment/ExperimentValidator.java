@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,23 +33,10 @@ public class ExperimentValidator {
     private final ExecutablePolicy executables;
     private final EnvironmentReferences environmentReferences;
     private final PythonRuntime python;
-    private volatile boolean ignoreControls;
-    private volatile EnvLookup env;
+    private final boolean ignoreControls;
+    private final EnvLookup env;
 
-    public ExperimentValidator(PythonFunctionRegistry registry) {
-        this(registry, EngineProperties.defaults());
-    }
-
-    public ExperimentValidator(PythonFunctionRegistry registry, EngineProperties properties) {
-        this(registry, properties, ExecutablePolicy.allowAll(), ChildEnvironment.defaults());
-    }
-
-    public ExperimentValidator(PythonFunctionRegistry registry, EngineProperties properties,
-                               ExecutablePolicy executables, ChildEnvironment childEnvironment) {
-        this(registry, properties, executables, childEnvironment, PythonRuntime.withDefaults());
-    }
-
-    @Autowired
+    /** The one constructor, Spring's; tests build it the same way (ctktest.TestEngine). */
     public ExperimentValidator(PythonFunctionRegistry registry, EngineProperties properties,
                                ExecutablePolicy executables, ChildEnvironment childEnvironment, PythonRuntime python) {
         this.registry = registry;
@@ -59,18 +45,6 @@ public class ExperimentValidator {
         this.executables = executables;
         this.environmentReferences = new EnvironmentReferences(childEnvironment);
         this.env = childEnvironment::lookup;
-    }
-
-    public void setIgnoreControls(boolean ignoreControls) {
-        this.ignoreControls = ignoreControls;
-    }
-
-    /**
-     * Replaces the process environment used for env configuration, secrets and PATH (tests); the service's own
-     * variables are refused by name whatever it holds.
-     */
-    public void setEnv(EnvLookup env) {
-        this.env = env;
     }
 
     /** All problems found, empty when the experiment is valid; never throws. */

@@ -55,6 +55,9 @@ class RunBatchWriter implements DisposableBean {
      */
     static final int MAX_WAITING = 1024;
 
+    /** Wakes a writer blocked on the empty queue at shutdown; it is no submission. */
+    private static final PendingRun WAKE_UP = new PendingRun(null, null, new CompletableFuture<>());
+
     private final ExperimentRunRepository runs;
     private final HostJobTables tables;
     private final BlockingQueue<PendingRun> queue = new LinkedBlockingQueue<>(MAX_WAITING);
@@ -133,16 +136,23 @@ class RunBatchWriter implements DisposableBean {
         return pending;
     }
 
+    /** Blocks in {@code take()} while nothing arrives (an idle instance wakes no writer); {@link #destroy} wakes it. */
     private void writeUntilClosed() {
-        while (!closed || !queue.isEmpty()) {
+        while (!closed || queue.stream().anyMatch(pending -> pending != WAKE_UP)) {
             List<PendingRun> batch = new ArrayList<>();
             try {
-                PendingRun first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                PendingRun first = queue.take();
+                if (first == WAKE_UP) {
+                    continue; // this writer's own wake-up: the loop's condition decides
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
+                for (int i = batch.size() - 1; i > 0; i--) {
+                    if (batch.get(i) == WAKE_UP) {
+                        batch.remove(i);
+                        queue.offer(WAKE_UP); // another writer's: it may be blocked in take()
+                    }
+                }
                 // a pinned run's job goes to its host's JobRunr tables: one write per table set
                 batch.stream().collect(Collectors.groupingBy(pending -> Optional.ofNullable(pending.run().pinnedHost()),
                         LinkedHashMap::new, Collectors.toList())).values().forEach(this::write);
@@ -238,12 +248,15 @@ class RunBatchWriter implements DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         closed = true;
+        for (int i = 0; i < WRITERS; i++) {
+            queue.offer(WAKE_UP); // a full queue needs none: its writers are busy and see closed once it is empty
+        }
         writers.shutdown();
         if (!writers.awaitTermination(10, TimeUnit.SECONDS)) {
             writers.shutdownNow();
         }
         for (PendingRun left; (left = queue.poll()) != null; ) {
-            left.done().completeExceptionally(shuttingDown());
+            left.done().completeExceptionally(shuttingDown()); // WAKE_UP's future is never looked at
         }
     }
 

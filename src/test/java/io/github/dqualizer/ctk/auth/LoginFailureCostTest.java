@@ -38,6 +38,24 @@ class LoginFailureCostTest {
         assertThat(checker.accepts("sha-row", "right")).isTrue();
     }
 
+    @Test
+    void decoyComparisonWhenWorkFactorConfiguredThenDecoyHashHasThoseRounds() {
+        CountingEncoder encoder = new CountingEncoder(PasswordHashes.modernEncoder());
+        AuthProperties defaults = new AuthProperties(null, null, null, false, null, null);
+        AuthProperties cheap = new AuthProperties(null, null, null, false, null, 4);
+
+        new UserPasswordChecker(users, defaults, encoder).accepts("no-such-user", "guess");
+        assertThat(encoder.lastEncoded).startsWith("{bcrypt}$2a$10$");
+        new UserPasswordChecker(users, cheap, encoder).accepts("no-such-user", "guess");
+        assertThat(encoder.lastEncoded).startsWith("{bcrypt}$2a$04$");
+    }
+
+    @Test
+    void decoyWorkFactorWhenOutOfBcryptRangeThenRefusedNamingTheProperty() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AuthProperties(null, null, null, false, null, 3))
+                .hasMessageContaining("ctk.auth.decoy-work-factor");
+    }
+
     private static int comparisons(CountingEncoder encoder, java.util.function.BooleanSupplier check) {
         int before = encoder.matches.get();
         assertThat(check.getAsBoolean()).isFalse();
@@ -47,6 +65,7 @@ class LoginFailureCostTest {
     /** The real delegating encoder, counting its comparisons. */
     private static final class CountingEncoder implements PasswordEncoder {
         final AtomicInteger matches = new AtomicInteger();
+        volatile String lastEncoded;
         private final PasswordEncoder real;
 
         CountingEncoder(PasswordEncoder real) {
@@ -61,6 +80,7 @@ class LoginFailureCostTest {
         @Override
         public boolean matches(CharSequence raw, String encoded) {
             matches.incrementAndGet();
+            lastEncoded = encoded;
             return real.matches(raw, encoded);
         }
     }

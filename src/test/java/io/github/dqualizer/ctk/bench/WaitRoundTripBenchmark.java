@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * Benchmark harness (docs/benchmarks.md), scenario {@code wait-external}: the service as its own process on MySQL
  * ({@link ServiceProcess}, {@code BENCH_SERVICE_LAUNCH}, default settings otherwise), measured from outside:
  * <ol>
- * <li>idle: the service's CPU over {@code bench.idleSeconds} (30) after it settled, as a share of one core, by
+ * <li>idle: the service's CPU over {@code bench.idleSeconds} (30) after it settled ({@code bench.settleSeconds}, 10), as a share of one core, by
  * thread group, and the database server's CPU meanwhile;</li>
  * <li>sequential wait-mode round trips of {@code "method": []} and of one {@code true} action, alternating
  * ({@code bench.roundTrips} of each, 300, after as many warm-up ones): percentiles, the service's CPU per round
@@ -33,7 +32,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * processing, run started, run ended) against the client's send and receive times.</li>
  * </ol>
  * {@code bench.homes} (comma-separated, default {@code CTK_HOME} or {@code target/production}) lists extracted
- * applications to compare; {@code bench.rounds} (2) rounds run them interleaved, each in a fresh process. It empties
+ * applications to compare, each optionally followed by {@code ;--application.argument=value} (the same build with
+ * other settings); {@code bench.rounds} (2) rounds run them interleaved, each in a fresh process. It empties
  * the runs and jobs tables of the bench database before each round. It reports; it asserts nothing.
  */
 public final class WaitRoundTripBenchmark {
@@ -56,28 +56,31 @@ public final class WaitRoundTripBenchmark {
         int rounds = Integer.getInteger("bench.rounds", 2);
         WaitRoundTripBenchmark bench = new WaitRoundTripBenchmark();
         for (int round = 1; round <= rounds; round++) {
-            for (String home : homes.split(",")) {
-                bench.measure(Path.of(home.trim()), round);
+            for (String variant : homes.split(",")) {
+                // "dir" or "dir;--extra.argument=value;...": the same build with other settings
+                List<String> parts = List.of(variant.trim().split(";"));
+                bench.measure(Path.of(parts.get(0)), parts.subList(1, parts.size()), round);
             }
         }
     }
 
-    private void measure(Path home, int round) throws Exception {
+    private void measure(Path home, List<String> extraArguments, int round) throws Exception {
         emptyRunsAndJobs();
         Path workDir = Files.createTempDirectory("ctk-wait-bench");
-        List<String> arguments = List.of("--spring.datasource.url=" + url,
+        List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + MySqlTestDatabase.username(),
                 "--spring.datasource.password=" + MySqlTestDatabase.password(),
                 "--ctk.secrets.key-file=" + Path.of("target/bench-secrets.key").toAbsolutePath(),
-                "--logging.level.io.github.dqualizer=WARN", "--logging.level.org.jobrunr=WARN");
+                "--logging.level.io.github.dqualizer=WARN", "--logging.level.org.jobrunr=WARN"));
+        arguments.addAll(extraArguments);
         try (ServiceProcess service = ServiceProcess.start(workDir, arguments, home)) {
             if (Double.isNaN(service.awaitHealthUp(Duration.ofSeconds(180)))) {
                 throw new IllegalStateException("The service did not become ready; see " + workDir.resolve("service.log"));
             }
             TestUsers.ensure(jdbc.getDataSource());
-            System.out.printf("wait-external round %d: %s, launch %s, %s, JVM options '%s' (%s)%n", round, home, service.launch,
+            System.out.printf("wait-external round %d: %s %s, launch %s, %s, JVM options '%s' (%s)%n", round, home, extraArguments, service.launch,
                     service.javaVersion(), service.jvmOptions, Benchmark.load());
-            Thread.sleep(10_000); // start-up's aftermath (JIT, first polls) settles
+            Thread.sleep(Integer.getInteger("bench.settleSeconds", 10) * 1000L); // start-up's aftermath (JIT, first polls) settles
             idle(service);
             for (int i = 0; i < roundTrips; i++) { // warm-up
                 roundTrip(service, EMPTY);
@@ -148,32 +151,46 @@ public final class WaitRoundTripBenchmark {
     /** One round trip; its stages are read from the database afterwards (the service's clock is this machine's). */
     private record Trip(String runId, Instant sentAt, Instant answeredAt, long nanos) {
 
+        /**
+         * The job's states carry JobRunr's own times (ns); the journal's start and end the engine's (µs). The run's
+         * submitted_at/started_at/ended_at columns are not used: on MariaDB they were stored without their fraction.
+         */
         Map<String, Long> stages(WaitRoundTripBenchmark bench) {
-            Map<String, Object> run = bench.jdbc.queryForMap(
-                    "SELECT r.submitted_at, r.started_at, r.ended_at, j.jobAsJson FROM experiment_runs r "
-                            + "LEFT JOIN jobrunr_jobs j ON j.id = r.id WHERE r.id = ?", runId);
-            Instant accepted = ((Timestamp) run.get("submitted_at")).toInstant();
-            Instant started = ((Timestamp) run.get("started_at")).toInstant();
-            Instant ended = ((Timestamp) run.get("ended_at")).toInstant();
+            Map<String, Object> run = bench.jdbc.queryForMap("SELECT r.journal_json, j.jobAsJson FROM experiment_runs r "
+                    + "LEFT JOIN jobrunr_jobs j ON j.id = r.id WHERE r.id = ?", runId);
             Map<String, Instant> states = new LinkedHashMap<>();
             Matcher state = STATE.matcher(String.valueOf(run.get("jobAsJson")));
             while (state.find()) {
                 states.putIfAbsent(state.group(1), Instant.parse(state.group(2)));
             }
-            Map<String, Long> stages = new LinkedHashMap<>();
-            stages.put("request to run accepted (HTTP, auth, parse, validate)", micros(sentAt, accepted));
+            String journal = String.valueOf(run.get("journal_json"));
+            Instant started = journalTime(journal, "start", true);
+            Instant ended = journalTime(journal, "end", false);
             Instant enqueued = states.get("Enqueued");
             Instant processing = states.get("Processing");
-            if (enqueued != null && processing != null) {
-                stages.put("to job enqueued (run and job written)", micros(accepted, enqueued));
-                stages.put("to job processing (fetch)", micros(enqueued, processing));
-                stages.put("to run started (hand-off, claim)", micros(processing, started));
-            } else {
-                stages.put("to run started", micros(accepted, started));
+            Map<String, Long> stages = new LinkedHashMap<>();
+            if (enqueued == null || processing == null || started == null || ended == null) {
+                return stages;
             }
-            stages.put("run executing (engine)", micros(started, ended));
-            stages.put("run ended to answer received (store, wake, respond)", micros(ended, answeredAt));
+            stages.put("request to job created (HTTP, auth, parse, validate, run committed)", micros(sentAt, enqueued));
+            stages.put("to job processing (job committed, nudge, fetch, job updated)", micros(enqueued, processing));
+            stages.put("to engine start (hand-off to worker, run claimed)", micros(processing, started));
+            stages.put("engine", micros(started, ended));
+            stages.put("engine end to answer received (result stored, waiter woken, response)", micros(ended, answeredAt));
             return stages;
+        }
+
+        /** The journal's top-level start (its first "start": activities come after it) or end (its last "end"). */
+        private static Instant journalTime(String journal, String key, boolean first) {
+            Matcher matcher = Pattern.compile("\"" + key + "\":\"([^\"]+)\"").matcher(journal);
+            String last = null;
+            while (matcher.find()) {
+                last = matcher.group(1);
+                if (first) {
+                    break;
+                }
+            }
+            return last == null ? null : java.time.OffsetDateTime.parse(last).toInstant();
         }
 
         private static long micros(Instant from, Instant to) {

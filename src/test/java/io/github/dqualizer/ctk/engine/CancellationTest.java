@@ -1,9 +1,9 @@
 package io.github.dqualizer.ctk.engine;
 
+import ctktest.TestEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ctktest.TestFunctions;
 import io.github.dqualizer.ctk.experiment.ExperimentReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Cancelling a run is interrupting its thread: status interrupted, rollbacks played unless never. */
 class CancellationTest {
 
-    private final ExperimentRunner runner = new ExperimentRunner(TestFunctions.registry(), List.of());
+    private final ExperimentRunner runner = TestEngine.runner();
 
     @Test
     void interruptDuringPauseThenInterruptedAndRollbacksPlayed() throws Exception {

@@ -1,9 +1,9 @@
 package io.github.dqualizer.ctk.engine;
 
+import ctktest.TestEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ctktest.LoopbackServer;
-import ctktest.TestFunctions;
 import io.github.dqualizer.ctk.experiment.ExperimentReader;
 import io.github.dqualizer.ctk.experiment.ExperimentValidator;
 import io.github.dqualizer.ctk.experiment.ValidationProblem;
@@ -65,9 +65,8 @@ class ConformanceTest {
         }
         boolean ignoreControls = Boolean.TRUE.equals(testCase.get("ignoreControls"));
 
-        ExperimentValidator validator = new ExperimentValidator(TestFunctions.registry());
-        validator.setEnv(env::get);
-        validator.setIgnoreControls(ignoreControls);
+        TestEngine engine = TestEngine.engine().environment(env).ignoreControls(ignoreControls);
+        ExperimentValidator validator = engine.newValidator();
         List<ValidationProblem> problems = validator.validate(experiment);
         if (expect.containsKey("valid")) {
             assertThat(problems.isEmpty()).as("valid? problems=%s", problems).isEqualTo(expect.get("valid"));
@@ -76,9 +75,7 @@ class ConformanceTest {
         if (!expect.containsKey("status")) {
             return;
         }
-        ExperimentRunner runner = new ExperimentRunner(TestFunctions.registry(), List.of());
-        runner.setEnv(env::get);
-        runner.setIgnoreControls(ignoreControls);
+        ExperimentRunner runner = engine.newRunner();
         long started = System.nanoTime();
         Map<String, Object> journal = runner.run(experiment,
                 new RunOptions("case-" + name, DryMode.parse((String) testCase.get("dry"))));

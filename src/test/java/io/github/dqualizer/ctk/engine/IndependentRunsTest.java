@@ -1,8 +1,8 @@
 package io.github.dqualizer.ctk.engine;
 
+import ctktest.TestEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ctktest.TestFunctions;
 import io.github.dqualizer.ctk.experiment.ExperimentReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ class IndependentRunsTest {
     @Test
     @SuppressWarnings("unchecked")
     void concurrentRunsThenEachCountsOnlyItsOwnCalls() throws Exception {
-        ExperimentRunner runner = new ExperimentRunner(TestFunctions.registry(), List.of());
+        ExperimentRunner runner = TestEngine.runner();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<Map<String, Object>>> futures = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

@@ -1,10 +1,9 @@
 package io.github.dqualizer.ctk.engine;
 
+import ctktest.TestEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ctktest.TestFunctions;
 import io.github.dqualizer.ctk.experiment.ExperimentReader;
-import io.github.dqualizer.ctk.experiment.ExperimentValidator;
 import io.github.dqualizer.ctk.experiment.ValidationProblem;
 import io.github.dqualizer.ctk.experiment.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Differences from chaoslib/chaos run found by an independent corpus of experiments (issue 14). */
 class ParityLeftoversTest {
 
-    private final ExperimentRunner runner = new ExperimentRunner(TestFunctions.registry(), List.of());
+    private final ExperimentRunner runner = TestEngine.runner();
 
     /** §3.6: the journal's run list is in start order; a background activity listed first starts first. */
     @RepeatedTest(20)
@@ -65,7 +64,7 @@ class ParityLeftoversTest {
     /** §1.7: chaos run refuses an unknown hypothesis strategy before it runs anything. */
     @Test
     void section1_7_unknownHypothesisStrategyIsRefusedAtValidation() {
-        List<ValidationProblem> problems = new ExperimentValidator(TestFunctions.registry()).validate(read("""
+        List<ValidationProblem> problems = TestEngine.validator().validate(read("""
                 {"title": "t", "description": "d", "method": [],
                  "runtime": {"hypothesis": {"strategy": "during-method"}}}"""));
 

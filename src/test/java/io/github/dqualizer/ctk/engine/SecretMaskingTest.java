@@ -1,8 +1,8 @@
 package io.github.dqualizer.ctk.engine;
 
+import ctktest.TestEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ctktest.TestFunctions;
 import io.github.dqualizer.ctk.experiment.ExperimentReader;
 import io.github.dqualizer.ctk.providers.RunContext;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ class SecretMaskingTest {
                 throw new IllegalStateException("listener failures are ignored");
             }
         };
-        ExperimentRunner runner = new ExperimentRunner(TestFunctions.registry(), List.of(listener));
+        ExperimentRunner runner = TestEngine.engine().listeners(List.of(listener)).newRunner();
         String json = """
                 {"title": "t", "description": "d",
                  "secrets": {"auth": {"token": "%s", "nested": {"other": "pw-%s"}}},

@@ -1,8 +1,8 @@
 package io.github.dqualizer.ctk.experiment;
 
+import ctktest.TestEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ctktest.TestFunctions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -20,7 +20,7 @@ class ExamplesTest {
         try (InputStream in = getClass().getResourceAsStream("/examples/" + file)) {
             body = in.readAllBytes();
         }
-        ExperimentValidator validator = new ExperimentValidator(TestFunctions.registry());
+        ExperimentValidator validator = TestEngine.validator();
 
         List<ValidationProblem> problems = validator.validate(new ExperimentReader().read(body, false));
 

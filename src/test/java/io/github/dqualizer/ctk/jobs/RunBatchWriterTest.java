@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jobrunr.jobs.JobId;
 import org.jobrunr.storage.StorageProvider;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
@@ -40,28 +41,45 @@ class RunBatchWriterTest {
     /** H2's wait for a row lock: the lock-conflict test holds one longer than this. */
     private static final int LOCK_TIMEOUT_MS = 300;
 
+    /** One instance for the tests that leave it running (each start costs seconds); the shutdown test starts its own. */
+    private static ServiceInstance shared;
+
     private ServiceInstance service;
     private RunBatchWriter writer;
     private ExperimentRunRepository runs;
     private StorageProvider jobs;
 
+    @BeforeAll
+    static void startShared() {
+        shared = start();
+    }
+
+    @AfterAll
+    static void stopShared() {
+        shared.close();
+    }
+
     @BeforeEach
-    void start() {
-        service = ServiceInstance.start(Map.of(
+    void useShared() {
+        use(shared);
+    }
+
+    private static ServiceInstance start() {
+        return ServiceInstance.start(Map.of(
                 "spring.datasource.url", "jdbc:h2:mem:batch-writer-" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=" + LOCK_TIMEOUT_MS,
                 "jobrunr.background-job-server.enabled", "false"));
+    }
+
+    private void use(ServiceInstance instance) {
+        service = instance;
         writer = service.bean(RunBatchWriter.class);
         runs = service.bean(ExperimentRunRepository.class);
         jobs = service.bean(StorageProvider.class);
     }
 
-    @AfterEach
-    void stop() {
-        service.close();
-    }
-
     @Test
     void concurrentSubmissionsWhenTheDatabaseRefusesOneThenOnlyItFailsAndTheOthersAreStoredWithTheirJobs() throws Exception {
+        long before = runs.count();
         String taken = UUID.randomUUID().toString();
         writer.write(run(taken), RunSubmitter.job(taken, "batch")).get(10, TimeUnit.SECONDS);
         List<String> ids = new ArrayList<>();
@@ -82,7 +100,7 @@ class RunBatchWriterTest {
                 assertThat(jobs.getJobById(new JobId(UUID.fromString(ids.get(i))))).as("job %s", i).isNotNull();
             }
         }
-        assertThat(runs.count()).isEqualTo(40);
+        assertThat(runs.count() - before).as("runs added").isEqualTo(40);
     }
 
     @Test
@@ -130,6 +148,7 @@ class RunBatchWriterTest {
 
     @Test
     void submissionWhenTheServiceHasShutDownThenRefusedAsUnavailable() {
+        use(start());
         service.close();
 
         String id = UUID.randomUUID().toString();

@@ -1,18 +1,14 @@
 package io.github.dqualizer.ctk.pythonruntime;
 
-import io.github.dqualizer.ctk.safety.ChildEnvironment;
+import ctktest.TestEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ctktest.PythonTestModules;
-import ctktest.TestFunctions;
-import io.github.dqualizer.ctk.engine.ControlsProperties;
 import io.github.dqualizer.ctk.engine.ExperimentRunner;
 import io.github.dqualizer.ctk.engine.RunOptions;
-import io.github.dqualizer.ctk.experiment.EngineProperties;
 import io.github.dqualizer.ctk.experiment.ExperimentReader;
 import io.github.dqualizer.ctk.experiment.ExperimentValidator;
 import io.github.dqualizer.ctk.experiment.ValidationProblem;
-import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +22,8 @@ import org.junit.jupiter.api.Test;
 class PythonActivitiesTest {
 
     private final PythonRuntime python = PythonTestModules.runtime();
-    private final ExperimentValidator validator = new ExperimentValidator(TestFunctions.registry(),
-            EngineProperties.defaults(), ExecutablePolicy.allowAll(), ChildEnvironment.defaults(), python);
-    private final ExperimentRunner runner = new ExperimentRunner(TestFunctions.registry(), List.of(),
-            EngineProperties.defaults(), ExecutablePolicy.allowAll(), ChildEnvironment.defaults(), python, ControlsProperties.none());
+    private final ExperimentValidator validator = TestEngine.engine().python(python).newValidator();
+    private final ExperimentRunner runner = TestEngine.engine().python(python).newRunner();
 
     // §2.3: chaoslib's validation messages, word for word
 
@@ -87,8 +81,7 @@ class PythonActivitiesTest {
 
     @Test
     void withoutPythonAModuleThatIsNotBuiltInIsRefusedNamingTheSetting() {
-        ExperimentValidator noPython = new ExperimentValidator(TestFunctions.registry(), EngineProperties.defaults(),
-                ExecutablePolicy.allowAll(), ChildEnvironment.defaults(), PythonTestModules.withoutPython());
+        ExperimentValidator noPython = TestEngine.engine().python(PythonTestModules.withoutPython()).newValidator();
         List<ValidationProblem> problems = noPython.validate(method(action("a", provider("nothing", "{}"))));
 
         assertThat(problems).singleElement().satisfies(p -> assertThat(p.message())
@@ -244,8 +237,7 @@ class PythonActivitiesTest {
 
     @Test
     void withoutPythonBuiltInFunctionsStillRun() {
-        ExperimentRunner noPython = new ExperimentRunner(TestFunctions.registry(), List.of(), EngineProperties.defaults(),
-                ExecutablePolicy.allowAll(), ChildEnvironment.defaults(), PythonTestModules.withoutPython(), ControlsProperties.none());
+        ExperimentRunner noPython = TestEngine.engine().python(PythonTestModules.withoutPython()).newRunner();
         Map<String, Object> journal = noPython.run(method(action("b",
                 "{\"type\": \"python\", \"module\": \"conformance.functions\", \"func\": \"ret\", \"arguments\": {\"value\": 5}}")),
                 new RunOptions("no-python", null));

@@ -1,12 +1,9 @@
 package io.github.dqualizer.ctk.pythonruntime;
 
+import ctktest.TestEngine;
 import ctktest.PythonTestModules;
-import ctktest.TestFunctions;
-import io.github.dqualizer.ctk.engine.ControlsProperties;
 import io.github.dqualizer.ctk.engine.ExperimentRunner;
 import io.github.dqualizer.ctk.engine.RunOptions;
-import io.github.dqualizer.ctk.experiment.EngineProperties;
-import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
 import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,8 +28,7 @@ public final class PythonActivityBenchmark {
 
     public static void main(String[] args) throws Exception {
         PythonRuntime python = PythonTestModules.runtime();
-        ExperimentRunner runner = new ExperimentRunner(TestFunctions.registry(), List.of(), EngineProperties.defaults(),
-                ExecutablePolicy.allowAll(), ChildEnvironment.defaults(), python, ControlsProperties.none());
+        ExperimentRunner runner = TestEngine.engine().python(python).newRunner();
         python.measureStartNanos(); // resolves the interpreter (a pyenv shim costs more, once)
         String interpreter;
         try (PythonSession session = python.session("bench-resolve")) {

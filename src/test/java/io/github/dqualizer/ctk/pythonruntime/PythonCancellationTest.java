@@ -1,6 +1,6 @@
 package io.github.dqualizer.ctk.pythonruntime;
 
-import io.github.dqualizer.ctk.safety.ChildEnvironment;
+import ctktest.TestEngine;
 import static io.github.dqualizer.ctk.pythonruntime.PythonActivitiesTest.action;
 import static io.github.dqualizer.ctk.pythonruntime.PythonActivitiesTest.method;
 import static io.github.dqualizer.ctk.pythonruntime.PythonActivitiesTest.provider;
@@ -10,12 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ctktest.PythonTestModules;
-import ctktest.TestFunctions;
-import io.github.dqualizer.ctk.engine.ControlsProperties;
 import io.github.dqualizer.ctk.engine.ExperimentRunner;
 import io.github.dqualizer.ctk.engine.RunOptions;
-import io.github.dqualizer.ctk.experiment.EngineProperties;
-import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,8 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PythonCancellationTest {
 
-    private final ExperimentRunner runner = new ExperimentRunner(TestFunctions.registry(), List.of(),
-            EngineProperties.defaults(), ExecutablePolicy.allowAll(), ChildEnvironment.defaults(), PythonTestModules.runtime(), ControlsProperties.none());
+    private final ExperimentRunner runner = TestEngine.engine().python(PythonTestModules.runtime()).newRunner();
 
     @TempDir
     Path directory;

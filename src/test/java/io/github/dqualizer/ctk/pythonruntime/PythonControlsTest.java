@@ -1,19 +1,16 @@
 package io.github.dqualizer.ctk.pythonruntime;
 
+import ctktest.TestEngine;
 import static io.github.dqualizer.ctk.pythonruntime.PythonActivitiesTest.read;
 import static io.github.dqualizer.ctk.pythonruntime.PythonActivitiesTest.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ctktest.PythonTestModules;
-import ctktest.TestFunctions;
 import io.github.dqualizer.ctk.engine.ControlsProperties;
 import io.github.dqualizer.ctk.engine.ExperimentRunner;
 import io.github.dqualizer.ctk.engine.RunOptions;
-import io.github.dqualizer.ctk.experiment.EngineProperties;
 import io.github.dqualizer.ctk.experiment.ExperimentValidator;
 import io.github.dqualizer.ctk.experiment.ValidationProblem;
-import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
-import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,8 +30,7 @@ class PythonControlsTest {
 
     private final PythonRuntime python = PythonTestModules.runtime();
     private final ExperimentRunner runner = runner(ControlsProperties.none());
-    private final ExperimentValidator validator = new ExperimentValidator(TestFunctions.registry(),
-            EngineProperties.defaults(), ExecutablePolicy.allowAll(), ChildEnvironment.defaults(), python);
+    private final ExperimentValidator validator = TestEngine.engine().python(python).newValidator();
 
     @TempDir
     Path directory;
@@ -196,8 +192,7 @@ class PythonControlsTest {
     }
 
     private ExperimentRunner runner(ControlsProperties controls) {
-        return new ExperimentRunner(TestFunctions.registry(), List.of(), EngineProperties.defaults(),
-                ExecutablePolicy.allowAll(), ChildEnvironment.defaults(), python, controls);
+        return TestEngine.engine().python(python).controls(controls).newRunner();
     }
 
     private Map<String, Object> run(String experiment) {

@@ -3,9 +3,8 @@ package io.github.dqualizer.ctk.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dqualizer.ctk.support.LocalClient;
 
-import io.github.dqualizer.ctk.engine.ExperimentRunner;
-import io.github.dqualizer.ctk.experiment.ExperimentValidator;
-import io.github.dqualizer.ctk.pyvalues.EnvLookup;
+import io.github.dqualizer.ctk.safety.ChildEnvironment;
+import io.github.dqualizer.ctk.safety.EnvironmentProperties;
 import io.github.dqualizer.ctk.support.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -15,18 +14,21 @@ import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -70,15 +72,21 @@ class SecretsNeverInClearTextTest {
     int port;
     @Autowired
     DataSource dataSource;
-    @Autowired
-    ExperimentRunner runner;
-    @Autowired
-    ExperimentValidator validator;
 
-    @AfterEach
-    void systemEnvironment() {
-        runner.setEnv(EnvLookup.system());
-        validator.setEnv(EnvLookup.system());
+    /**
+     * The service's OS environment with the env secret in it, as the application builds its execution environment
+     * (ChildEnvironment's production constructor); the runner and the validator get it through their constructors.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class EnvironmentWithSecret {
+
+        @Bean
+        @Primary
+        ChildEnvironment environmentWithSecret(EnvironmentProperties properties) {
+            Map<String, String> environment = new HashMap<>(System.getenv());
+            environment.put(ENV_NAME, ENV_SECRET);
+            return new ChildEnvironment(properties, List.of(), environment);
+        }
     }
 
     @Test
@@ -86,9 +94,6 @@ class SecretsNeverInClearTextTest {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("CREATE USER IF NOT EXISTS " + DB_ACCOUNT + " PASSWORD '" + DB_PASSWORD + "' ADMIN"); // URL settings need admin rights in H2
         TestUsers.put(jdbc, USER, TestUsers.sha256Hex(USER_PASSWORD));
-        EnvLookup env = name -> ENV_NAME.equals(name) ? ENV_SECRET : System.getenv(name);
-        runner.setEnv(env);
-        validator.setEnv(env);
         WebTestClient client = LocalClient.on(port, Duration.ofSeconds(60));
         List<String> answers = new ArrayList<>();
 

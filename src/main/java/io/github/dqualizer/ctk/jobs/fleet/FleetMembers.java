@@ -16,6 +16,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,13 +57,30 @@ class FleetMembers {
         if (jobServer.getIfAvailable() == null) {
             return;
         }
-        Instant now = clock.instant();
-        jdbc.update("DELETE FROM ctk_instances WHERE name = ? OR registered_at < ?", instance.name(),
-                Timestamp.from(now.minus(STALE)));
-        jdbc.update("INSERT INTO ctk_instances (name, host, nudge_address, registered_at) VALUES (?, ?, ?, ?)",
-                instance.name(), instance.host(), nudges.address(), Timestamp.from(now));
-        snapshot = null;
-        log.info("Registered as an executing instance on host {} (nudges on UDP {})", instance.host(), nudges.address());
+        try {
+            Instant now = clock.instant();
+            jdbc.update("DELETE FROM ctk_instances WHERE name = ? OR registered_at < ?", instance.name(),
+                    Timestamp.from(now.minus(STALE)));
+            jdbc.update("INSERT INTO ctk_instances (name, host, nudge_address, registered_at) VALUES (?, ?, ?, ?)",
+                    instance.name(), instance.host(), nudges.address(), Timestamp.from(now));
+            snapshot = null;
+            log.info("Registered as an executing instance on host {} (nudges on UDP {})", instance.host(), nudges.address());
+        } catch (DataAccessException e) {
+            log.warn("Cannot register this instance's host now ({}); trying again within a minute", e.toString());
+        }
+    }
+
+    /** A registration lost to a database outage at start-up is made up for; one indexed read a minute. */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    void registerIfMissing() {
+        try {
+            if (jobServer.getIfAvailable() != null && jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM ctk_instances WHERE name = ?", Integer.class, instance.name()) == 0) {
+                register();
+            }
+        } catch (DataAccessException e) {
+            log.debug("Cannot check this instance's registration now: {}", e.toString());
+        }
     }
 
     /** The live members, at most a second old. */

@@ -13,7 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "ctk.secrets.key-file=target/test-secrets.key",
         "ctk.auth.throttle.max-failures-per-user=1000000",
         "ctk.auth.throttle.max-failures-per-address=1000000",
-        "ctk.auth.max-concurrent-account-checks=16"})
+        "ctk.auth.max-concurrent-account-checks=16",
+        "ctk.auth.decoy-work-factor=4"})
 class EndpointFuzzMySqlTest extends EndpointFuzzContract {
 
     @DynamicPropertySource

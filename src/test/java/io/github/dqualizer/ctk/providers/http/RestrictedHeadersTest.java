@@ -1,8 +1,8 @@
 package io.github.dqualizer.ctk.providers.http;
 
+import ctktest.TestEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ctktest.TestFunctions;
 import io.github.dqualizer.ctk.engine.ExperimentRunner;
 import io.github.dqualizer.ctk.engine.RunOptions;
 import io.github.dqualizer.ctk.experiment.ExperimentReader;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class RestrictedHeadersTest {
 
     private final RecordingHttpServer server = new RecordingHttpServer();
-    private final ExperimentRunner runner = new ExperimentRunner(TestFunctions.registry(), List.of());
+    private final ExperimentRunner runner = TestEngine.runner();
 
     @AfterEach
     void stop() {
