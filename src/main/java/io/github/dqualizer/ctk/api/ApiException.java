@@ -3,7 +3,7 @@ package io.github.dqualizer.ctk.api;
 import org.springframework.http.HttpStatus;
 
 /** A client or availability error answered with the envelope; message and info are safe to show. */
-public class ApiException extends RuntimeException {
+class ApiException extends RuntimeException {
 
     private final HttpStatus httpStatus;
     private final transient Object info;

@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
  *                           (as the prototype did, for dqualizer's {@code RestTemplate}, which throws on any 5xx)
  */
 @ConfigurationProperties("ctk.api")
-public record ApiProperties(DataSize maxBodySize, boolean waitByDefault, Duration defaultWaitTimeout,
+record ApiProperties(DataSize maxBodySize, boolean waitByDefault, Duration defaultWaitTimeout,
                             Duration maxWaitTimeout, Integer pageSizeLimit, boolean outcomeInBody) {
 
     public ApiProperties {

@@ -11,7 +11,7 @@ import io.github.dqualizer.ctk.recovery.ResponseMeasures;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"status_code", "status", "info", "run_id", "title", "deviated", "journal_status", "response_measures"})
-public record Envelope(
+record Envelope(
         @JsonProperty("status_code") int statusCode,
         String status,
         @JsonInclude(JsonInclude.Include.ALWAYS) Object info,

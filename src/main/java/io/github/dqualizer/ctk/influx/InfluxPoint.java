@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * all other numbers as floats, as the Python client of the prototype did, so that field types
  * stay compatible with buckets the prototype already filled.
  */
-public record InfluxPoint(String measurement, Map<String, String> tags, Map<String, Object> fields, long timestampMillis) {
+record InfluxPoint(String measurement, Map<String, String> tags, Map<String, Object> fields, long timestampMillis) {
 
     public InfluxPoint {
         if (fields.isEmpty()) {

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                          URL is the path {@code /experiments/{id}/journal} alone
  */
 @ConfigurationProperties("ctk.notifications")
-public record NotificationProperties(Boolean enabled, String signingKey, boolean requireSigningKey, Integer retries,
+record NotificationProperties(Boolean enabled, String signingKey, boolean requireSigningKey, Integer retries,
                                      Duration timeout, String publicUrl) {
 
     public NotificationProperties {

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                     every host below a domain; case is ignored
  */
 @ConfigurationProperties("ctk.http")
-public record OutboundHttpProperties(List<String> allowedHosts) {
+record OutboundHttpProperties(List<String> allowedHosts) {
 
     public OutboundHttpProperties {
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);

@@ -24,7 +24,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * Benchmark harness (docs/benchmarks.md), scenario {@code wait-external}: the service as its own process on MySQL
  * ({@link ServiceProcess}, {@code BENCH_SERVICE_LAUNCH}, default settings otherwise), measured from outside:
  * <ol>
- * <li>idle: the service's CPU over {@code bench.idleSeconds} (30) after it settled, as a share of one core, by
+ * <li>idle: the service's CPU over {@code bench.idleSeconds} (30) after it settled ({@code bench.settleSeconds}, 10), as a share of one core, by
  * thread group, and the database server's CPU meanwhile;</li>
  * <li>sequential wait-mode round trips of {@code "method": []} and of one {@code true} action, alternating
  * ({@code bench.roundTrips} of each, 300, after as many warm-up ones): percentiles, the service's CPU per round
@@ -80,7 +80,7 @@ public final class WaitRoundTripBenchmark {
             TestUsers.ensure(jdbc.getDataSource());
             System.out.printf("wait-external round %d: %s %s, launch %s, %s, JVM options '%s' (%s)%n", round, home, extraArguments, service.launch,
                     service.javaVersion(), service.jvmOptions, Benchmark.load());
-            Thread.sleep(10_000); // start-up's aftermath (JIT, first polls) settles
+            Thread.sleep(Integer.getInteger("bench.settleSeconds", 10) * 1000L); // start-up's aftermath (JIT, first polls) settles
             idle(service);
             for (int i = 0; i < roundTrips; i++) { // warm-up
                 roundTrip(service, EMPTY);

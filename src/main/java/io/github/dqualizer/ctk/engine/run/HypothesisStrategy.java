@@ -3,7 +3,7 @@ package io.github.dqualizer.ctk.engine.run;
 import io.github.dqualizer.ctk.pyvalues.PythonError;
 
 /** When the steady-state hypothesis runs (3.3). */
-public enum HypothesisStrategy {
+enum HypothesisStrategy {
     DEFAULT(true, false, true),
     BEFORE_METHOD_ONLY(true, false, false),
     AFTER_METHOD_ONLY(false, false, true),

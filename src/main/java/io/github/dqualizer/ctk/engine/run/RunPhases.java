@@ -19,7 +19,7 @@ import java.util.Map;
  * chaoslib's {@code Runner._run} phase order (3.2): before-hypothesis, continuous hypothesis, method,
  * after-hypothesis, rollbacks. Unlike chaoslib, an interrupted run plays its rollbacks unless the strategy is never.
  */
-public final class RunPhases {
+final class RunPhases {
 
     private final RunSession session;
     private final RuntimeSettings settings;

@@ -8,7 +8,7 @@ import java.util.Map;
  * {@code runtime.hypothesis.frequency} (seconds, default 1.0) and {@code runtime.hypothesis.fail_fast}
  * (default false) standing for the CLI flags.
  */
-public record RuntimeSettings(HypothesisStrategy hypothesis, String rollbacks, double frequency, boolean failFast) {
+record RuntimeSettings(HypothesisStrategy hypothesis, String rollbacks, double frequency, boolean failFast) {
 
     public static RuntimeSettings from(Map<String, Object> experiment) {
         Object runtime = experiment.get("runtime");

@@ -1,7 +1,7 @@
 package io.github.dqualizer.ctk.experiment.configuration;
 
 /** chaoslib's {@code InvalidExperiment} raised while loading configuration or secrets. */
-public class ConfigurationException extends RuntimeException {
+class ConfigurationException extends RuntimeException {
 
     public ConfigurationException(String message) {
         super(message);

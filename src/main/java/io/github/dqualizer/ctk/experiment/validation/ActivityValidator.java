@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** chaoslib's {@code ensure_activity_is_valid} (section 2.2), reporting every problem of the activity. */
-public final class ActivityValidator {
+final class ActivityValidator {
 
     private static final Set<String> PROVIDER_TYPES = Set.of("python", "process", "http");
 

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code chaosspring.probes.assaults_configuration}: the current assault settings, parsed from JSON. */
 @Component
-public class AssaultsConfiguration extends ChaosSpringFunction {
+class AssaultsConfiguration extends ChaosSpringFunction {
 
     public AssaultsConfiguration(ChaosMonkeyClient client) {
         super(client, MODULE_PROBES, "assaults_configuration");

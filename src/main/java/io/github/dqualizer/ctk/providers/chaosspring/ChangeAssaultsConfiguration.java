@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * {@code chaosmonkey/assaults}; returns the target's answer text.
  */
 @Component
-public class ChangeAssaultsConfiguration extends ChaosSpringFunction {
+class ChangeAssaultsConfiguration extends ChaosSpringFunction {
 
     public ChangeAssaultsConfiguration(ChaosMonkeyClient client) {
         super(client, MODULE_ACTIONS, "change_assaults_configuration", "assaults_configuration");

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * <p>Not in chaosspring 0.3.2 (proposed in its unmerged PR #8); dqualizer's experiments call it.
  */
 @Component
-public class ChangeWatchersConfiguration extends ChaosSpringFunction {
+class ChangeWatchersConfiguration extends ChaosSpringFunction {
 
     public ChangeWatchersConfiguration(ChaosMonkeyClient client) {
         super(client, MODULE_ACTIONS, "change_watchers_configuration", "watchers_configuration");

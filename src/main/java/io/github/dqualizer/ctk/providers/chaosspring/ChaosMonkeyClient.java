@@ -31,7 +31,7 @@ import java.util.concurrent.TimeoutException;
  * real client-side timeout and failures that say what went wrong.
  */
 @Component
-public class ChaosMonkeyClient {
+class ChaosMonkeyClient {
 
     private static final int MAX_ANSWER_IN_MESSAGE = 2000;
 

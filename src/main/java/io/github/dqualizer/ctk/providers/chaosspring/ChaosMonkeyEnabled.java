@@ -13,7 +13,7 @@ import java.util.Optional;
  * CMSB 2.5 and earlier, as chaosspring does: 200 means on, 503 means off.
  */
 @Component
-public class ChaosMonkeyEnabled extends ChaosSpringFunction {
+class ChaosMonkeyEnabled extends ChaosSpringFunction {
 
     private static final String FAILURE = "ChaosMonkey status enquiry failed";
 

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code chaosspring.actions.disable_chaosmonkey}: POST {@code chaosmonkey/disable}; returns the answer text. */
 @Component
-public class DisableChaosMonkey extends ChaosSpringFunction {
+class DisableChaosMonkey extends ChaosSpringFunction {
 
     public DisableChaosMonkey(ChaosMonkeyClient client) {
         super(client, MODULE_ACTIONS, "disable_chaosmonkey");

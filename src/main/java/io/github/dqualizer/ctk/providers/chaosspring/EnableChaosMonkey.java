@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code chaosspring.actions.enable_chaosmonkey}: POST {@code chaosmonkey/enable}; returns the answer text. */
 @Component
-public class EnableChaosMonkey extends ChaosSpringFunction {
+class EnableChaosMonkey extends ChaosSpringFunction {
 
     public EnableChaosMonkey(ChaosMonkeyClient client) {
         super(client, MODULE_ACTIONS, "enable_chaosmonkey");

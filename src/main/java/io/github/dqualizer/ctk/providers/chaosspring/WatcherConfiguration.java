@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * chaosspring asks (CMSB 2.0/2.1).
  */
 @Component
-public class WatcherConfiguration extends ChaosSpringFunction {
+class WatcherConfiguration extends ChaosSpringFunction {
 
     private static final String FAILURE = "ChaosMonkey watcher enquiry failed";
 

@@ -14,7 +14,7 @@ import java.util.Map;
  * A host function of the prototype: takes {@code db_username, db_password, username, password}
  * first and checks them before it touches anything.
  */
-public abstract class AuthenticatedHostFunction implements PythonFunction {
+abstract class AuthenticatedHostFunction implements PythonFunction {
 
     static final List<String> CREDENTIAL_PARAMETERS = List.of("db_username", "db_password", "username", "password");
 

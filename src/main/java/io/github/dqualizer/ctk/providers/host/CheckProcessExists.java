@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code processMonitoring.check_process_exists}: whether a process of the name runs. */
 @Component
-public class CheckProcessExists extends AuthenticatedHostFunction {
+class CheckProcessExists extends AuthenticatedHostFunction {
 
     private final ProcessTable table;
     private final ResilienceMeasurements measurements;

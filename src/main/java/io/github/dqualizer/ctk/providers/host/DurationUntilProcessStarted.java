@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * process did not appear within {@code monitoring_duration_sec}.
  */
 @Component
-public class DurationUntilProcessStarted extends AuthenticatedHostFunction {
+class DurationUntilProcessStarted extends AuthenticatedHostFunction {
 
     private final ProcessAppearanceWaiter waiter;
     private final HostProperties properties;

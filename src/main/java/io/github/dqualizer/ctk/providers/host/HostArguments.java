@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Reads provider arguments leniently, as Python would take them: booleans may be "True"/"false", numbers may be strings. */
-public final class HostArguments {
+final class HostArguments {
 
     private final Map<String, Object> arguments;
 

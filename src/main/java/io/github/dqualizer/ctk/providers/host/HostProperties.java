@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param monitoringDuration   default {@code monitoring_duration_sec} of the recovery measurement
  */
 @ConfigurationProperties("ctk.host")
-public record HostProperties(List<String> deniedProcessNames, List<String> allowedProcessNames, Path logDirectory,
+record HostProperties(List<String> deniedProcessNames, List<String> allowedProcessNames, Path logDirectory,
                              Duration pollInterval, Duration gracePeriod, Duration exitTimeout,
                              Duration monitoringDuration) {
 

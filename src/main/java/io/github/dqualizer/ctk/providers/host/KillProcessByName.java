@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * match is protected by the {@link ProcessGuard}.
  */
 @Component
-public class KillProcessByName extends AuthenticatedHostFunction {
+class KillProcessByName extends AuthenticatedHostFunction {
 
     private static final Logger log = LoggerFactory.getLogger(KillProcessByName.class);
 

@@ -13,7 +13,7 @@ import java.util.Arrays;
  *
  * @param levels namespace levels; 0 when unknown (not Linux, or no {@code NSpid} line)
  */
-public record PidNamespace(int levels) {
+record PidNamespace(int levels) {
 
     static final Path SELF_STATUS = Path.of("/proc/self/status");
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * better estimate then.
  */
 @Component
-public class ProcessAppearanceWaiter {
+class ProcessAppearanceWaiter {
 
     /** Longer than two clock ticks: beyond that, the OS start time is more precise than the midpoint. */
     private static final long SPARSE_POLL_NANOS = Duration.ofMillis(20).toNanos();

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * PID 1 or a deny-listed name; only allow-listed names when an allow-list is configured.
  */
 @Component
-public class ProcessGuard {
+class ProcessGuard {
 
     private final HostProperties properties;
 

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * @param nanoTime     {@link System#nanoTime()} of the first signal (for precise differences)
  * @param processes    the killed processes (a handle equals another only with the same PID and start time)
  */
-public record ProcessKill(String processName, Instant at, long nanoTime, Set<ProcessHandle> processes) {
+record ProcessKill(String processName, Instant at, long nanoTime, Set<ProcessHandle> processes) {
 
     private static final String KEY_PREFIX = "host.process-kill:";
 

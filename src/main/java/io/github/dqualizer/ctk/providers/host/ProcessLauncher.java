@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * in {@code ctk.host.log-directory}, working directory = the program's directory.
  */
 @Component
-public class ProcessLauncher {
+class ProcessLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessLauncher.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * <p>One scan costs about 10-20 µs per process on Linux (see {@code docs/host-processes.md}).
  */
 @Component
-public class ProcessTable {
+class ProcessTable {
 
     private static final boolean PROC_COMM = Files.isReadable(Path.of("/proc/self/comm"));
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * they no longer run. A process that became a zombie (its parent has not reaped it) no longer runs.
  */
 @Component
-public class ProcessTerminator {
+class ProcessTerminator {
 
     private final HostProperties properties;
 

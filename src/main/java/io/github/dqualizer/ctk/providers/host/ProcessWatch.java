@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * are new, recently new, and a rotating {@code 1/}{@link #SLICES} of the others. Without a detector (macOS,
  * Windows: OSHI and the JDK) every poll is a full scan.
  */
-public final class ProcessWatch implements AutoCloseable {
+final class ProcessWatch implements AutoCloseable {
 
     static final long RECHECK_NEW = TimeUnit.MILLISECONDS.toNanos(500);
     /**

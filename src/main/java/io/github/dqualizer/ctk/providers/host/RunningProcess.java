@@ -8,7 +8,7 @@ import java.util.Optional;
  * A process seen on the host: its handle, its OS name (executable file name) and, for a JVM,
  * what {@code jps} would list for it (main class or jar file name).
  */
-public record RunningProcess(ProcessHandle handle, String name, Optional<String> jvmMain) {
+record RunningProcess(ProcessHandle handle, String name, Optional<String> jvmMain) {
 
     /** Builds the entry from the executable path and the arguments after it. */
     public static RunningProcess of(ProcessHandle handle, String command, List<String> arguments) {

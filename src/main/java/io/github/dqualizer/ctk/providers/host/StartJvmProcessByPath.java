@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * this JDK's launcher), which lets every jar run.
  */
 @Component
-public class StartJvmProcessByPath extends AuthenticatedHostFunction {
+class StartJvmProcessByPath extends AuthenticatedHostFunction {
 
     private final ProcessLauncher launcher;
     private final ProcessGuard guard;

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code processStarting.start_process_by_path}: starts the executable at the path (the prototype only asked for it); returns the PID. */
 @Component
-public class StartProcessByPath extends AuthenticatedHostFunction {
+class StartProcessByPath extends AuthenticatedHostFunction {
 
     private final ProcessLauncher launcher;
     private final ProcessGuard guard;
