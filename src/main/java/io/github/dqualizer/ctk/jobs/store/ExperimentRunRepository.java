@@ -21,9 +21,16 @@ public interface ExperimentRunRepository extends JpaRepository<ExperimentRun, St
 
     List<ExperimentRun> findByStatusIn(List<RunStatus> statuses);
 
-    List<ExperimentRun> findByNodeAndStatusAndCancelRequestedTrue(String node, RunStatus status);
+    /**
+     * The cancellation watcher's look, every 500 ms while runs execute here. JPQL rather than a derived query: Spring
+     * Data builds a derived query as a criteria query, which Hibernate translates anew on every call (not cached).
+     */
+    @Query("SELECT r FROM ExperimentRun r WHERE r.node = :node AND r.status = :status AND r.cancelRequested = true")
+    List<ExperimentRun> findByNodeAndStatusAndCancelRequestedTrue(@Param("node") String node, @Param("status") RunStatus status);
 
-    List<ExperimentRun> findByStatus(RunStatus status);
+    /** Crash recovery's look every 10 s, idle or not: JPQL, whose translation Hibernate caches (see above). */
+    @Query("SELECT r FROM ExperimentRun r WHERE r.status = :status")
+    List<ExperimentRun> findByStatus(@Param("status") RunStatus status);
 
     long countByStatus(RunStatus status);
 
