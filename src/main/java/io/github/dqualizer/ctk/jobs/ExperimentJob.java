@@ -16,6 +16,7 @@ import io.github.dqualizer.ctk.jobs.store.RunStatus;
 import io.github.dqualizer.ctk.jobs.store.StoredExperiment;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,7 +120,7 @@ public class ExperimentJob {
             return accepted;
         }
         ExperimentRun run = retry.untilReachable(runId, "start", () -> runs.findById(runId).orElse(null));
-        if (claimed == 0 && !claimLostInOutage(run)) {
+        if (claimed == 0 && !claimLostInOutage(run, startedAt)) {
             notStarted(runId, run);
             return null;
         }
@@ -146,9 +147,15 @@ public class ExperimentJob {
         }
     }
 
-    /** A retried claim finds 0 rows when the first attempt committed but its answer was lost: the run is ours. */
-    private boolean claimLostInOutage(ExperimentRun run) {
+    /**
+     * A retried claim finds 0 rows when the first attempt committed but its answer was lost: the run is ours. Ours
+     * means our node and our start time: a run whose rollbacks this instance's crash recovery plays also carries our
+     * node, but the start of the instance that died (or none), and its method must never run again.
+     */
+    private boolean claimLostInOutage(ExperimentRun run, Instant claimedAt) {
         return run != null && run.status() == RunStatus.RUNNING && instance.name().equals(run.node())
-                && run.endedAt() == null && !executions.isExecuting(run.id());
+                && run.endedAt() == null && !executions.isExecuting(run.id())
+                // whole seconds: MariaDB 10.x through Connector/J stores no fraction (docs/operations.md)
+                && run.startedAt() != null && !run.startedAt().isBefore(claimedAt.truncatedTo(ChronoUnit.SECONDS));
     }
 }

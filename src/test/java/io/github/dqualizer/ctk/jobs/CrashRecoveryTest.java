@@ -62,4 +62,36 @@ class CrashRecoveryTest {
         assertThat(rollbackMarker).exists();
         assertThat(Files.exists(methodMarker)).as("the method is never re-run").isFalse();
     }
+
+    /**
+     * The race behind a CI failure: crash recovery claims a dead instance's run for this node (still running, its
+     * rollbacks about to play) and then this instance's worker takes the run's job. The job must not mistake the run
+     * for one it had claimed itself before an outage: its method never runs again.
+     */
+    @Test
+    void jobWhenItsRunIsRecoveredOnThisInstanceThenMethodNotRunAgain() throws Exception {
+        Path methodMarker = dir.resolve("method-ran-again");
+        String experiment = """
+                {"title": "recovered here", "description": "its instance died",
+                 "method": [{"type": "action", "name": "mark method", "provider": {"type": "process", "path": "touch", "arguments": ["%s"]}}]}
+                """.formatted(methodMarker);
+        Map<String, String> properties = Map.of("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("db2").toAbsolutePath()
+                        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE",
+                "jobrunr.background-job-server.enabled", "false");
+        try (ServiceInstance instance = ServiceInstance.start(properties)) {
+            TestUsers.ensure(instance.bean(DataSource.class));
+            String runId = (String) instance.submit(experiment).get("run_id");
+            // as claimRecovery leaves it: running, started a minute ago by the dead instance, now this node's
+            new JdbcTemplate(instance.bean(DataSource.class)).update(
+                    "UPDATE experiment_runs SET status = 'RUNNING', node = ?, started_at = ?, status_reason = 'recovering'"
+                            + " WHERE id = ?",
+                    instance.bean(io.github.dqualizer.ctk.jobs.cluster.InstanceIdentity.class).name(),
+                    java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)), runId);
+
+            instance.bean(ExperimentJob.class).execute(runId);
+
+            assertThat(Files.exists(methodMarker)).as("the method is never re-run").isFalse();
+            assertThat(instance.run(runId)).containsEntry("status", "running");
+        }
+    }
 }

@@ -89,6 +89,11 @@ abstract class OrphanedRunsContract {
         if (accepting != null) {
             accepting.close();
         }
+        afterInstancesStopped();
+    }
+
+    /** Releases what {@link #database()} started, once no instance uses it. */
+    void afterInstancesStopped() {
     }
 
     @Test

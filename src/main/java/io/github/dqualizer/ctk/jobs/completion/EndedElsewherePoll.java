@@ -23,7 +23,7 @@ import reactor.core.scheduler.Schedulers;
  * scheduled while nobody waits.
  */
 @Component
-public class EndedElsewherePoll {
+class EndedElsewherePoll {
 
     private static final Logger log = LoggerFactory.getLogger(EndedElsewherePoll.class);
     /** Ids per query: well below every database's limit on bound parameters. */

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param requireCredentials refuse to start unless username and password are configured (set in production)
  */
 @ConfigurationProperties("ctk.dashboard")
-public record DashboardProperties(Boolean enabled, String address, Integer port, String username, String password,
+record DashboardProperties(Boolean enabled, String address, Integer port, String username, String password,
                                   Path passwordFile, boolean requireCredentials) {
 
     public DashboardProperties {

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param nudgeAddress the address the other instances send nudges to (default: this machine's address)
  */
 @ConfigurationProperties("ctk.fleet")
-public record FleetProperties(Integer nudgePort, String nudgeBind, String nudgeAddress) {
+record FleetProperties(Integer nudgePort, String nudgeBind, String nudgeAddress) {
 
     public FleetProperties {
         nudgePort = nudgePort == null ? 0 : nudgePort;

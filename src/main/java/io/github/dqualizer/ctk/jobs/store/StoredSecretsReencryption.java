@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * (plain SQL, no dependency on the schedules module) so one pass and one log line cover every stored blob.
  */
 @Component
-public class StoredSecretsReencryption {
+class StoredSecretsReencryption {
 
     private static final Logger log = LoggerFactory.getLogger(StoredSecretsReencryption.class);
     private static final int BATCH = 200;
