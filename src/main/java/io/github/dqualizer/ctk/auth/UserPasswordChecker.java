@@ -2,7 +2,6 @@ package io.github.dqualizer.ctk.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -22,11 +21,6 @@ class UserPasswordChecker {
     private final String decoyHash;
     private final CredentialDigest digest = new CredentialDigest();
     private final Cache<String, Boolean> accepted;
-
-    @Autowired
-    UserPasswordChecker(UserRepository users, AuthProperties properties) {
-        this(users, properties, PasswordHashes.modernEncoder());
-    }
 
     UserPasswordChecker(UserRepository users, AuthProperties properties, PasswordEncoder modern) {
         this.users = users;
