@@ -156,6 +156,11 @@ def call_activity(request):
         func = import_function(request["module"], request["func"])
         arguments = dict(request.get("arguments") or {})
         sig = signature(func)
+        # the service sends configuration and secrets only to functions that declare them ("ctx" in the answer):
+        # a "lean" request for one that does (new, or replaced at run time) is sent again in full
+        declares = "configuration" in sig.parameters or "secrets" in sig.parameters
+        if declares and "lean" in request:
+            return {"resend": 1}
         if "scopes" in request and "secrets" in sig.parameters:
             secrets = request.get("secrets") or {}
             arguments["secrets"] = {}
@@ -166,14 +171,17 @@ def call_activity(request):
     except Exception as x:  # noqa: BLE001 - outside the call: a crash, as under chaoslib
         return {"crash": {"type": qualified_type(x), "message": str(x)}}
     try:
-        return {"output": func(**arguments)}
+        response = {"output": func(**arguments)}
     except Exception as x:  # noqa: BLE001 - wrap any user-code exception
         import traceback
         failed = ActivityFailed(exception_only(x))
         lines = traceback.format_exception(type(x), x, x.__traceback__.tb_next or x.__traceback__)
         lines.append("\nDuring handling of the above exception, another exception occurred:\n\n")
         lines.extend(traceback.format_exception_only(type(failed), failed))
-        return {"failed": {"message": str(failed), "exception": lines}}
+        response = {"failed": {"message": str(failed), "exception": lines}}
+    if declares:
+        response["ctx"] = 1
+    return response
 
 
 def call_control(request):
