@@ -14,6 +14,7 @@ import os
 import select
 import sys
 import threading
+import time
 import types
 
 # the script's own directory must not shadow the experiment's modules
@@ -90,6 +91,7 @@ def exception_only(x):
 
 
 _parameters = {}
+POLL = 0.002  # seconds between the watcher's looks while requests come
 CO_VARARGS, CO_VARKEYWORDS = 0x04, 0x08  # inspect's names for these code flags
 
 
@@ -304,6 +306,8 @@ class Worker:
         self.requests = requests
         self.state = threading.Condition()
         self.main_busy = False
+        self.generation = 0  # counts the main thread's requests
+        self.parked = False  # the watcher sleeps until woken
 
     def send(self, message):
         text = dumps(message)
@@ -327,12 +331,30 @@ class Worker:
             self.send({"id": request.get("id"), "crash": {"type": qualified_type(x), "message": str(x)}})
 
     def watch(self):
-        """While the main thread is busy: read what arrives; a request goes to a thread of its own, or back to
-        the main thread when it has become idle meanwhile."""
+        """While the main thread is busy with one request for a while: read what arrives; a request goes to a
+        thread of its own, or back to the main thread when it has become idle meanwhile. Short calls do not wake
+        this thread (a wake-up per call cost more than the call): while requests come it looks every POLL seconds,
+        and after a quiet second it sleeps until the main thread wakes it."""
+        looked_at = None  # the busy request seen at the last look
+        quiet = 0
         while True:
             with self.state:
-                while not self.main_busy:
-                    self.state.wait()
+                if self.main_busy:
+                    quiet = 0
+                else:
+                    quiet += 1
+                    if quiet * POLL >= 1:
+                        self.parked = True
+                        while not self.main_busy:
+                            self.state.wait()
+                        self.parked = False
+                        quiet = 0
+                busy = self.generation if self.main_busy else None
+            if busy is None or busy != looked_at:
+                looked_at = busy
+                time.sleep(POLL)
+                continue
+            # busy with the same request since the last look: watch its input
             if not self.requests.waiting():
                 select.select([self.requests.fd], [], [], 0.05)  # the timeout re-checks whether main is still busy
             with self.requests.lock:  # held until decided, so that the main thread is not reading meanwhile
@@ -354,7 +376,9 @@ class Worker:
                 continue
             with self.state:
                 self.main_busy = True
-                self.state.notify()
+                self.generation += 1
+                if self.parked:
+                    self.state.notify()
             try:
                 self.handle(json.loads(line))
             finally:
