@@ -48,7 +48,7 @@ class DashboardConfiguration {
         if (properties.hostPort() < 0) {
             return null;
         }
-        return new DashboardServer(properties, properties.hostPort(), "tables of host " + instance.host(),
+        return new DashboardServer(properties, properties.hostPort(), true, "tables of host " + instance.host(),
                 account.credentials().orElseThrow(), () -> dashboard.handlers(tables.storage(instance.host())));
     }
 }

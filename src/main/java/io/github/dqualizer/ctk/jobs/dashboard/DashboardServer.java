@@ -22,6 +22,7 @@ class DashboardServer implements SmartLifecycle {
 
     private final DashboardProperties properties;
     private final int configuredPort;
+    private final boolean hostTables;
     private final String tables;
     private final DashboardCredentials credentials;
     private final Supplier<JobRunrDashboard.Handlers> dashboard;
@@ -30,16 +31,18 @@ class DashboardServer implements SmartLifecycle {
     private ExecutorService executor;
 
     DashboardServer(DashboardProperties properties, DashboardCredentials credentials, JobRunrDashboard dashboard) {
-        this(properties, properties.port(), "shared tables", credentials, dashboard::handlers);
+        this(properties, properties.port(), false, "shared tables", credentials, dashboard::handlers);
     }
 
     /**
      * @param port   the port of this dashboard ({@code ctk.dashboard.port}, or {@code host-port} for the host's tables)
+     * @param hostTables whether it shows the host's own tables (for the message when its port is taken)
      * @param tables which JobRunr tables it shows, for the log
      */
-    DashboardServer(DashboardProperties properties, int port, String tables, DashboardCredentials credentials,
-                    Supplier<JobRunrDashboard.Handlers> dashboard) {
+    DashboardServer(DashboardProperties properties, int port, boolean hostTables, String tables,
+                    DashboardCredentials credentials, Supplier<JobRunrDashboard.Handlers> dashboard) {
         this.properties = properties;
+        this.hostTables = hostTables;
         this.configuredPort = port;
         this.tables = tables;
         this.credentials = credentials;
@@ -51,7 +54,7 @@ class DashboardServer implements SmartLifecycle {
         try {
             server = HttpServer.create(new InetSocketAddress(properties.address(), configuredPort), 0);
         } catch (BindException e) {
-            throw new DashboardPortInUseException(properties.address(), configuredPort, e);
+            throw new DashboardPortInUseException(properties.address(), configuredPort, hostTables, e);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot serve the JobRunr dashboard on " + properties.address() + ":"
                     + configuredPort, e);
