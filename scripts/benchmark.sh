@@ -13,7 +13,8 @@
 #                    archive); BENCH_SERVICE_JAVA_HOME: the service's JDK)
 #   process-check    cost of one host process check
 #   recovery         error and CPU of get_duration_until_process_started against a real 1 s downtime
-#   python-activity  cost of a trivial python activity through the Python worker, and the worker start-up
+#   python-activity  cost of a trivial python activity through the Python worker, and the worker start-up; with
+#                    BENCH_CHAOSLIB_GIT=<chaostoolkit-lib git dir> also chaoslib's run_experiment on the same actions
 #   fleet            1, 2 and 3 instances (own JVMs, own ctk.instance.host) on MySQL: submit->start on the accepting
 #                    and on other hosts (?host=), and 24 two-second runs submitted at once to one instance
 #   submit-external  the service as its own process on MySQL (launched as for idle), fire-and-forget submissions at
@@ -38,4 +39,15 @@ if [ "$scenario" = "recovery" ]; then main=io.github.dqualizer.ctk.providers.hos
 if [ "$scenario" = "fleet" ]; then main=io.github.dqualizer.ctk.bench.FleetBenchmark; fi
 if [ "$scenario" = "python-activity" ]; then main=io.github.dqualizer.ctk.pythonruntime.PythonActivityBenchmark; fi
 echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(uname -srm), $(nproc) cores, $(java -version 2>&1 | head -1); $(uptime)"
+if [ "$scenario" = "python-activity" ] && [ -n "${BENCH_CHAOSLIB_GIT:-}" ]; then
+  # the reference: chaoslib's run_experiment in one interpreter, from a chaostoolkit-lib git directory or checkout
+  # (not part of the project), e.g. BENCH_CHAOSLIB_GIT=/path/to/chaostoolkit-lib/.git
+  java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" "$main" "$scenario"
+  chaoslib_src="$(mktemp -d)"
+  trap 'rm -rf "$chaoslib_src"' EXIT
+  git --git-dir="$BENCH_CHAOSLIB_GIT" archive HEAD chaoslib | tar -x -C "$chaoslib_src"
+  echo "# chaoslib $(git --git-dir="$BENCH_CHAOSLIB_GIT" describe --tags --always HEAD 2>/dev/null); $(uptime)"
+  PYTHONPATH="$chaoslib_src:src/test/resources/python" "${CTK_PYTHON_EXECUTABLE:-python3}" scripts/bench/chaoslib_activity.py
+  exit 0
+fi
 exec java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" "$main" "$scenario"

@@ -110,3 +110,15 @@ class NotAFunction:
 
 def strict_below(value, limit):
     return value < limit
+
+
+def replaceable():
+    return "plain"
+
+
+def replace_with_configuration_user():
+    """Replaces replaceable by a function that declares configuration, as a module may at run time."""
+    global replaceable
+
+    def replaceable(configuration):  # noqa: F811
+        return configuration["k"]

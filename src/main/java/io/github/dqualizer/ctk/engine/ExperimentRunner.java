@@ -3,6 +3,7 @@ package io.github.dqualizer.ctk.engine;
 import io.github.dqualizer.ctk.engine.activity.ProviderInvoker;
 import io.github.dqualizer.ctk.engine.run.RunStarter;
 import io.github.dqualizer.ctk.experiment.EngineProperties;
+import io.github.dqualizer.ctk.experiment.validation.ControlsValidator;
 import io.github.dqualizer.ctk.providers.PythonFunctionRegistry;
 import io.github.dqualizer.ctk.providers.http.HttpProvider;
 import io.github.dqualizer.ctk.providers.process.ExecutablePolicy;
@@ -52,13 +53,48 @@ public class ExperimentRunner {
         this.env = childEnvironment::lookup;
     }
 
+    /** Whether the run may call Python: controls in effect, or a python provider of a module that is not built in. */
+    private boolean needsPython(Map<String, Object> experiment) {
+        if (experiment == null) {
+            return false;
+        }
+        if (!ignoreControls && (!globalControls.isEmpty() || !ControlsValidator.collect(experiment).isEmpty())) {
+            return true;
+        }
+        return hasInterpretedProvider(experiment);
+    }
+
+    private boolean hasInterpretedProvider(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            if ("python".equals(map.get("type")) && map.get("module") instanceof String module
+                    && registry.find(module, String.valueOf(map.get("func"))).isEmpty() && !registry.hasModule(module)) {
+                return true;
+            }
+            for (Object child : map.values()) {
+                if (hasInterpretedProvider(child)) {
+                    return true;
+                }
+            }
+        } else if (value instanceof List<?> list) {
+            for (Object child : list) {
+                if (hasInterpretedProvider(child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /**
      * Runs on the calling thread (plus pools for background activities and the continuous hypothesis).
      * Never throws and never returns null; interrupting the calling thread cancels the run.
      */
     public Map<String, Object> run(Map<String, Object> experiment, RunOptions options) {
-        // one Python worker per run, started by its first python call; closing it leaves no Python process
+        // one Python worker per run; closing it leaves no Python process
         try (PythonSession session = python.session(options.runId())) {
+            if (needsPython(experiment)) {
+                session.prestart(); // in parallel with the run's preparation and first activities
+            }
             ProviderInvoker providers = new ProviderInvoker(registry,
                     new ProcessProvider(env, executables, childEnvironment, maxOutputSize), http, session);
             return new RunStarter(providers, listeners, env, ignoreControls, globalControls).run(experiment, options);

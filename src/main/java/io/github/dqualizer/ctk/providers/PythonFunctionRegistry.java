@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.providers;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,8 @@ import org.springframework.stereotype.Component;
 public class PythonFunctionRegistry {
 
     private final Map<String, PythonFunction> functions = new TreeMap<>();
+    // looked up for every python activity: by module, then function, without building "module.func"
+    private final Map<String, Map<String, PythonFunction>> byModule = new HashMap<>();
 
     public PythonFunctionRegistry(List<PythonFunction> functions) {
         for (PythonFunction function : functions) {
@@ -20,16 +23,18 @@ public class PythonFunctionRegistry {
                 throw new IllegalStateException("python function '" + name + "' is registered twice: by "
                         + previous.getClass().getName() + " and " + function.getClass().getName());
             }
+            byModule.computeIfAbsent(function.module(), m -> new HashMap<>()).put(function.func(), function);
         }
     }
 
     public Optional<PythonFunction> find(String module, String func) {
-        return Optional.ofNullable(functions.get(qualifiedName(module, func)));
+        Map<String, PythonFunction> functions = byModule.get(module);
+        return functions == null ? Optional.empty() : Optional.ofNullable(functions.get(func));
     }
 
     /** Whether any function is registered under that module. */
     public boolean hasModule(String module) {
-        return functions.values().stream().anyMatch(f -> f.module().equals(module));
+        return byModule.containsKey(module);
     }
 
     /** Sorted {@code module.func} names. */

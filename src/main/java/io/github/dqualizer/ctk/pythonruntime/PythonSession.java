@@ -3,6 +3,9 @@ package io.github.dqualizer.ctk.pythonruntime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +21,10 @@ public final class PythonSession implements AutoCloseable {
     private final WorkerLauncher launcher;
     private final String runId;
     private PythonWorker worker;
+    private CompletableFuture<PythonWorker> starting; // a worker started ahead by prestart()
+    private Thread starter;
+    // module -> function -> whether it declares configuration or secrets, as the worker last said
+    private final Map<String, Map<String, Boolean>> usesContext = new ConcurrentHashMap<>();
     private boolean closed;
 
     PythonSession(WorkerLauncher launcher, String runId) {
@@ -37,22 +44,21 @@ public final class PythonSession implements AutoCloseable {
      */
     public PythonOutcome call(String module, String func, Map<String, Object> arguments, Map<String, Object> configuration,
             Map<String, Object> secrets, Object scopes) throws InterruptedException, PythonUnavailableException {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("op", "call");
-        request.put("module", module);
-        request.put("func", func);
-        request.put("arguments", arguments);
-        request.put("configuration", configuration);
-        if (scopes != null) {
-            request.put("scopes", scopes);
-            request.put("secrets", secrets);
-        }
+        Map<String, Boolean> known = usesContext.get(module);
+        boolean lean = known != null && Boolean.FALSE.equals(known.get(func));
         Map<String, Object> response;
         try {
-            response = worker().request(request);
+            response = worker().request(callRequest(module, func, arguments, configuration, secrets, scopes, lean));
+            if (lean && response.containsKey("resend")) { // the function declares them after all
+                lean = false;
+                response = worker().request(callRequest(module, func, arguments, configuration, secrets, scopes, false));
+            }
         } catch (WorkerDiedException e) {
             String message = "PythonWorkerDied: " + e.getMessage() + " while running " + module + "." + func;
             return new PythonOutcome.Failed(message, List.of("chaoslib.exceptions.ActivityFailed: " + message + "\n"));
+        }
+        if (!lean) {
+            usesContext.computeIfAbsent(module, m -> new ConcurrentHashMap<>()).put(func, response.containsKey("ctx"));
         }
         return outcome(response);
     }
@@ -84,6 +90,54 @@ public final class PythonSession implements AutoCloseable {
         return ControlOutcome.of(response);
     }
 
+    /**
+     * chaoslib passes {@code configuration} and {@code secrets} only to functions that declare them (6.1): a function
+     * the worker said does not is sent a "lean" request without them (it answers "resend" if that changed).
+     */
+    private static Map<String, Object> callRequest(String module, String func, Map<String, Object> arguments,
+            Map<String, Object> configuration, Map<String, Object> secrets, Object scopes, boolean lean) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("op", "call");
+        request.put("module", module);
+        request.put("func", func);
+        if (!arguments.isEmpty()) {
+            request.put("arguments", arguments);
+        }
+        if (lean) {
+            request.put("lean", 1);
+        } else {
+            request.put("configuration", configuration);
+            if (scopes != null) {
+                request.put("scopes", scopes);
+                request.put("secrets", secrets);
+            }
+        }
+        return request;
+    }
+
+    /**
+     * Starts the worker now on a thread of its own, so that it is ready (or nearly) when the run's first python
+     * call comes, instead of that call waiting for the interpreter's start. A start that fails is reported by that
+     * call, as without this.
+     */
+    public synchronized void prestart() {
+        if (closed || worker != null || starting != null) {
+            return;
+        }
+        CompletableFuture<PythonWorker> future = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                future.complete(launcher.start("run " + runId));
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, "python-worker-start-" + runId);
+        thread.setDaemon(true);
+        starting = future;
+        starter = thread;
+        thread.start();
+    }
+
     /** The interpreter of the current worker, for the benchmark; null before the first call. */
     synchronized String interpreter() {
         return worker == null ? null : worker.interpreter();
@@ -92,6 +146,14 @@ public final class PythonSession implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        if (starting != null) { // never used: stop the start, and wait until no process is left
+            starter.interrupt();
+            PythonWorker started = awaitUninterruptibly(starting);
+            starting = null;
+            if (started != null) {
+                worker = started;
+            }
+        }
         if (worker != null) {
             // a cancelled run ends with its thread interrupted: still wait for the worker to be gone
             boolean interrupted = Thread.interrupted();
@@ -110,6 +172,21 @@ public final class PythonSession implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the python session of run " + runId + " is closed");
         }
+        if (starting != null) {
+            CompletableFuture<PythonWorker> future = starting;
+            starting = null;
+            try {
+                worker = future.get();
+            } catch (InterruptedException e) {
+                future.thenAccept(PythonWorker::kill); // the start goes on briefly: its worker must not stay
+                throw e;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof PythonUnavailableException unavailable) {
+                    throw new PythonUnavailableException(unavailable.getMessage());
+                }
+                log.debug("Python worker start ahead of run {} failed; starting one now", runId, e.getCause());
+            }
+        }
         if (worker == null || !worker.alive()) {
             if (worker != null) {
                 worker.kill();
@@ -118,6 +195,25 @@ public final class PythonSession implements AutoCloseable {
             log.debug("Python worker {} started for run {}", worker.pid(), runId);
         }
         return worker;
+    }
+
+    private static PythonWorker awaitUninterruptibly(CompletableFuture<PythonWorker> future) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    return null;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -12,12 +12,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -25,9 +28,12 @@ import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One Python worker process and its line protocol: requests are written to its stdin, responses read from its
- * stdout by a reader thread and matched by id, so that concurrent requests (background activities) are fine.
- * A caller interrupted while waiting kills the worker (and its child processes) before it returns.
+ * One Python worker process and its line protocol: requests are written to its stdin and matched with their
+ * responses by id, so that concurrent requests (background activities) are fine. There is no reader thread: a
+ * waiting caller reads the worker's stdout itself (one at a time), keeps the responses of others for them and wakes
+ * them, so a foreground call costs no thread hand-off on this side. A read from a pipe cannot be interrupted, so
+ * {@link ReadWatch} kills the worker of a reader whose thread is interrupted (or whose deadline has passed) within
+ * a tenth of a second; a caller interrupted while waiting kills the worker (and its child processes) before it returns.
  */
 final class PythonWorker implements AutoCloseable {
 
@@ -36,20 +42,30 @@ final class PythonWorker implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration EXIT_WAIT = Duration.ofSeconds(1);
     private static final int STDERR_TAIL = 2000;
+    private static final long READY = 0; // the id under which the start-up answer is kept
 
     private final Process process;
     private final Writer stdin;
+    private final BufferedReader stdout;
     private final String label;
-    private final CompletableFuture<Map<String, Object>> ready = new CompletableFuture<>();
-    private final Map<Long, CompletableFuture<Map<String, Object>>> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final StringBuilder stderrTail = new StringBuilder();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition arrived = lock.newCondition();
+    private final Map<Long, Map<String, Object>> responses = new HashMap<>(); // guarded by lock
+    private final Set<Long> awaited = new HashSet<>(); // guarded by lock
+    private boolean reading; // guarded by lock: a caller is reading stdout
+    private volatile Map<String, Object> readyAnswer = Map.of();
     private volatile String death;
+    volatile Thread reader; // for ReadWatch
+    volatile long readDeadline; // System.nanoTime() after which ReadWatch kills the worker; 0: none
+    private volatile List<ProcessHandle> destroyedChildren = List.of();
 
     private PythonWorker(Process process, String label) {
         this.process = process;
         this.label = label;
         this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        this.stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
     /** Starts a worker and waits until it answers; {@code label} names its purpose in thread names and logs. */
@@ -65,11 +81,12 @@ final class PythonWorker implements AutoCloseable {
                     + e.getMessage() + ")");
         }
         PythonWorker worker = new PythonWorker(process, label);
-        worker.startThreads();
+        worker.startStderrThread();
+        ReadWatch.watch(worker);
         try {
-            worker.ready.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            worker.readyAnswer = worker.await(READY, System.nanoTime() + START_TIMEOUT.toNanos());
             return worker;
-        } catch (ExecutionException e) {
+        } catch (WorkerDiedException e) {
             worker.kill();
             throw new PythonUnavailableException("ctk.python.executable '" + executable
                     + "' is not a usable Python 3 interpreter: " + worker.death + worker.stderrTail());
@@ -85,7 +102,7 @@ final class PythonWorker implements AutoCloseable {
 
     /** The interpreter's own path ({@code sys.executable}) as it reported it when it started. */
     String interpreter() {
-        Object path = ready.getNow(Map.of()).get("executable");
+        Object path = readyAnswer.get("executable");
         return path instanceof String p && !p.isEmpty() ? p : null;
     }
 
@@ -110,14 +127,17 @@ final class PythonWorker implements AutoCloseable {
     Map<String, Object> request(Map<String, Object> request, Duration timeout)
             throws InterruptedException, WorkerDiedException, TimeoutException {
         long id = ids.incrementAndGet();
-        CompletableFuture<Map<String, Object>> response = new CompletableFuture<>();
-        pending.put(id, response);
         if (death != null) {
-            pending.remove(id);
             throw new WorkerDiedException(death);
         }
         Map<String, Object> message = new LinkedHashMap<>(request);
         message.put("id", id);
+        lock.lock();
+        try {
+            awaited.add(id);
+        } finally {
+            lock.unlock();
+        }
         try {
             String line = JSON.writeValueAsString(message);
             synchronized (stdin) {
@@ -126,23 +146,133 @@ final class PythonWorker implements AutoCloseable {
                 stdin.flush();
             }
         } catch (IOException | JacksonException e) {
-            pending.remove(id);
+            forget(id);
             throw new WorkerDiedException(death != null ? death : "the worker does not take requests: " + e.getMessage());
         }
+        return await(id, timeout == null ? 0 : System.nanoTime() + timeout.toNanos());
+    }
+
+    /**
+     * Waits for the response {@code id}: reads stdout itself when no other caller does, else sleeps until the
+     * reader has kept it here. {@code deadline} 0: none.
+     */
+    private Map<String, Object> await(long id, long deadline)
+            throws InterruptedException, WorkerDiedException, TimeoutException {
+        boolean done = false;
+        lock.lock();
         try {
-            return timeout == null ? response.get() : response.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new WorkerDiedException(e.getCause().getMessage());
+            while (true) {
+                Map<String, Object> response = responses.remove(id);
+                if (response != null) {
+                    done = true;
+                    return response;
+                }
+                if (death != null) {
+                    done = true;
+                    throw new WorkerDiedException(death);
+                }
+                if (deadline != 0 && System.nanoTime() - deadline >= 0) {
+                    throw new TimeoutException();
+                }
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                if (!reading) {
+                    reading = true;
+                    lock.unlock();
+                    String line;
+                    try {
+                        line = readLine(deadline);
+                    } finally {
+                        lock.lock();
+                        reading = false;
+                        arrived.signalAll(); // another waiter takes over reading, or finds its response
+                    }
+                    if (line == null) {
+                        lock.unlock();
+                        try {
+                            died();
+                        } finally {
+                            lock.lock();
+                        }
+                    } else {
+                        keep(line);
+                    }
+                } else if (deadline != 0) {
+                    arrived.awaitNanos(Math.max(1, deadline - System.nanoTime()));
+                } else {
+                    arrived.await();
+                }
+            }
         } catch (InterruptedException | TimeoutException e) {
-            pending.remove(id);
+            awaited.remove(id);
+            responses.remove(id);
+            lock.unlock();
             kill();
+            lock.lock(); // for the finally
             throw e;
+        } finally {
+            if (done) {
+                awaited.remove(id);
+            }
+            lock.unlock();
+        }
+    }
+
+    /** Reads one line on the calling thread, under {@link ReadWatch}; null: the worker's output has ended. */
+    private String readLine(long deadline) throws InterruptedException, TimeoutException {
+        readDeadline = deadline;
+        reader = Thread.currentThread();
+        String line;
+        try {
+            line = stdout.readLine();
+        } catch (IOException e) {
+            line = null; // the pipe broke: the process is gone
+        } finally {
+            reader = null;
+            readDeadline = 0;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            Thread.interrupted();
+            throw new InterruptedException(); // ReadWatch killed the worker (or is about to: the caller kills it)
+        }
+        if (line == null && deadline != 0 && System.nanoTime() - deadline >= 0) {
+            throw new TimeoutException();
+        }
+        return line;
+    }
+
+    /** With the lock held: a line read from stdout, kept for whoever waits for it. */
+    @SuppressWarnings("unchecked")
+    private void keep(String line) {
+        Map<String, Object> response;
+        try {
+            response = JSON.readValue(line, Map.class);
+        } catch (JacksonException e) {
+            log.warn("Python worker {} ({}) wrote a line that is not a response; ignored", process.pid(), label);
+            return;
+        }
+        if (response.containsKey("ready")) {
+            responses.put(READY, response);
+        } else if (response.get("id") instanceof Number id && awaited.contains(id.longValue())) {
+            responses.put(id.longValue(), response);
+        }
+    }
+
+    private void forget(long id) {
+        lock.lock();
+        try {
+            awaited.remove(id);
+            responses.remove(id);
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Closing stdin makes the worker exit at once; it is killed if it has not within a second. */
     @Override
     public void close() {
+        ReadWatch.forget(this);
         try {
             synchronized (stdin) {
                 stdin.close();
@@ -162,7 +292,9 @@ final class PythonWorker implements AutoCloseable {
 
     /** Kills the worker and every process it started, and waits (up to a second) until it is gone. */
     void kill() {
+        ReadWatch.forget(this);
         List<ProcessHandle> children = new ArrayList<>(process.descendants().toList());
+        children.addAll(destroyedChildren); // ReadWatch may have killed the worker first
         process.destroyForcibly();
         children.forEach(ProcessHandle::destroyForcibly);
         long deadline = System.nanoTime() + EXIT_WAIT.toNanos();
@@ -181,40 +313,18 @@ final class PythonWorker implements AutoCloseable {
         }
     }
 
-    private void startThreads() {
-        Thread reader = new Thread(this::readResponses, "python-worker-" + process.pid() + "-out");
-        reader.setDaemon(true);
-        reader.start();
+    /** For {@link ReadWatch}: ends a blocked read; its reader then kills the rest. */
+    void destroy() {
+        List<ProcessHandle> children = process.descendants().toList(); // before they lose their parent
+        destroyedChildren = children;
+        process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private void startStderrThread() {
         Thread errors = new Thread(this::drainStderr, "python-worker-" + process.pid() + "-err");
         errors.setDaemon(true);
         errors.start();
-    }
-
-    @SuppressWarnings("unchecked")
-    private void readResponses() {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                Map<String, Object> response;
-                try {
-                    response = JSON.readValue(line, Map.class);
-                } catch (JacksonException e) {
-                    log.warn("Python worker {} ({}) wrote a line that is not a response; ignored", process.pid(), label);
-                    continue;
-                }
-                if (response.containsKey("ready")) {
-                    ready.complete(response);
-                } else if (response.get("id") instanceof Number id) {
-                    CompletableFuture<Map<String, Object>> waiting = pending.remove(id.longValue());
-                    if (waiting != null) {
-                        waiting.complete(response);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // the pipe broke: the process is gone
-        }
-        died();
     }
 
     private void died() {
@@ -229,10 +339,13 @@ final class PythonWorker implements AutoCloseable {
             description = "closed its output";
         }
         death = "the Python worker (pid " + process.pid() + ") " + description;
-        WorkerDiedException failure = new WorkerDiedException(death);
-        ready.completeExceptionally(failure);
-        pending.values().forEach(waiting -> waiting.completeExceptionally(failure));
-        pending.clear();
+        ReadWatch.forget(this);
+        lock.lock();
+        try {
+            arrived.signalAll(); // the other waiters fail with the death
+        } finally {
+            lock.unlock();
+        }
     }
 
     private static String describeExit(int code) {
@@ -249,7 +362,7 @@ final class PythonWorker implements AutoCloseable {
             while ((line = err.readLine()) != null) {
                 // what the called code prints; at debug only, since it may print anything
                 log.debug("python worker {} ({}): {}", process.pid(), label, line);
-                if (!ready.isDone()) {
+                if (readyAnswer.isEmpty()) {
                     synchronized (stderrTail) {
                         stderrTail.append(line).append('\n');
                         if (stderrTail.length() > STDERR_TAIL) {

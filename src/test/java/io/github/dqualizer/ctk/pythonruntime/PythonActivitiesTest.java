@@ -147,6 +147,19 @@ class PythonActivitiesTest {
     }
 
     @Test
+    void section6_1_aFunctionReplacedAtRunTimeByOneDeclaringConfigurationGetsIt() {
+        // the service leaves configuration out of calls of a function the worker said does not declare it; chaoslib
+        // looks at the function at every call, so the replacement must get it
+        Map<String, Object> journal = run(read("""
+                {"title": "t", "description": "d", "configuration": {"k": "v"},
+                 "method": [%s, %s, %s]}""".formatted(action("before", provider("replaceable", "{}")),
+                action("replace", provider("replace_with_configuration_user", "{}")),
+                action("after", provider("replaceable", "{}")))));
+
+        assertThat(runs(journal)).extracting(r -> r.get("output")).containsExactly("plain", null, "v");
+    }
+
+    @Test
     void section6_1_moduleMissingAtRunTimeAbortsTheRun() {
         Map<String, Object> journal = run(method(action("a", "{\"type\": \"python\", \"module\": \"nope\", \"func\": \"f\"}"),
                 action("b", provider("nothing", "{}"))));

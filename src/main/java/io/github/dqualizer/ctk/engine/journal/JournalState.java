@@ -33,7 +33,12 @@ public final class JournalState {
     }
 
     public boolean statusIn(String... values) {
-        return Set.of(values).contains(String.valueOf(status));
+        for (String value : values) { // once per activity: no Set built
+            if (value.equals(status)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean deviated() {

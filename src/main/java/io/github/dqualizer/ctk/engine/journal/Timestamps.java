@@ -3,14 +3,11 @@ package io.github.dqualizer.ctk.engine.journal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 
 /** chaoslib 1.45 timestamps ({@code 2024-01-02T03:04:05.123456+00:00}, fraction dropped at 0 µs) and durations. */
 public final class Timestamps {
-
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
 
     private Timestamps() {
     }
@@ -21,9 +18,29 @@ public final class Timestamps {
     }
 
     public static String format(Instant instant) {
+        // by hand: several per activity, and String.format/DateTimeFormatter cost more than the rest of a record
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        StringBuilder out = new StringBuilder(32);
+        pad(out, t.getYear(), 4).append('-');
+        pad(out, t.getMonthValue(), 2).append('-');
+        pad(out, t.getDayOfMonth(), 2).append('T');
+        pad(out, t.getHour(), 2).append(':');
+        pad(out, t.getMinute(), 2).append(':');
+        pad(out, t.getSecond(), 2);
         int micros = instant.getNano() / 1000;
-        String fraction = micros == 0 ? "" : String.format(".%06d", micros);
-        return SECONDS.format(instant) + fraction + "+00:00";
+        if (micros != 0) {
+            pad(out.append('.'), micros, 6);
+        }
+        return out.append("+00:00").toString();
+    }
+
+    private static StringBuilder pad(StringBuilder out, int value, int width) {
+        for (int limit = 10, i = 1; i < width; i++, limit *= 10) {
+            if (value < limit) {
+                out.append('0');
+            }
+        }
+        return out.append(value);
     }
 
     /** Seconds between two instants as a float with microsecond resolution. */

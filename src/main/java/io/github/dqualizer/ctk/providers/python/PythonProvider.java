@@ -69,7 +69,12 @@ public final class PythonProvider {
     }
 
     private static boolean declares(PythonFunction function, String name) {
-        return function.parameters().stream().anyMatch(p -> p.name().equals(name));
+        for (FunctionParameter p : function.parameters()) {
+            if (p.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String name(PythonFunction function) {
