@@ -8,6 +8,7 @@ import io.github.dqualizer.ctk.support.TestUsers;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -30,17 +31,24 @@ abstract class WaitModeWithoutPollingContract {
 
     @Test
     void runExecutingHereWakesItsWaiterWithoutAnyReadOfTheRun() {
-        try (ServiceInstance service = ServiceInstance.start(properties(true))) {
+        // pinned to a host of its own: other test classes' instances on the same database (Spring's cached contexts
+        // with their job servers) could otherwise execute the run, and then the waiter's poll reads it, rightly
+        String host = "wait-here-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> properties = properties(true);
+        properties.put("ctk.instance.host", host);
+        try (ServiceInstance service = ServiceInstance.start(properties)) {
             TestUsers.ensure(service.bean(DataSource.class));
-            service.submitAndWait(Experiments.trivial(), 30); // warm: first-use reads (users, roles) are not the waiter's
+            String query = "wait=true&timeout=30&host=" + host;
+            service.submit(query, Experiments.trivial()); // warm: first-use reads (users, roles) are not the waiter's
             AwaitedRunReads.reset();
 
             // 3 s: the former per-request poll read the run at 1 s and 2 s
-            Map<String, Object> answer = service.submitAndWait(Experiments.sleeping(3), 30);
+            Map<String, Object> answer = service.submit(query, Experiments.sleeping(3)).body();
 
             assertThat(answer).containsEntry("status_code", 200);
             // while it was queued it might have been claimed by another instance, so a read then is the poll's right
             Map<String, Object> run = service.run((String) answer.get("run_id"));
+            assertThat(run).containsEntry("host", host);
             Instant started = Instant.parse((String) run.get("started_at"));
             Instant ended = Instant.parse((String) run.get("ended_at"));
             assertThat(AwaitedRunReads.SEEN).as("reads of runs by id while the run executed here (%s to %s)", started, ended)
