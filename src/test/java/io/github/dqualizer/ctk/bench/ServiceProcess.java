@@ -85,7 +85,8 @@ final class ServiceProcess implements AutoCloseable {
             }
         }
         int port = freePort();
-        command.addAll(List.of("--server.port=" + port, "--ctk.dashboard.port=" + freePort()));
+        command.addAll(List.of("--server.port=" + port, "--ctk.dashboard.port=" + freePort(),
+                "--ctk.dashboard.host-port=" + freePort()));
         command.addAll(arguments);
         long begin = System.nanoTime();
         Process process = builder.directory(workDir.toFile())
