@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.auth;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -11,23 +12,27 @@ import java.util.HexFormat;
  * Keyed digest of credential pairs, used as cache keys so no clear-text secret is ever kept.
  * The key is random per process: digests are useless outside this JVM.
  */
-final class CredentialDigest {
+public final class CredentialDigest {
 
     private final SecretKeySpec key;
 
-    CredentialDigest() {
+    public CredentialDigest() {
         byte[] raw = new byte[32];
         new SecureRandom().nextBytes(raw);
         key = new SecretKeySpec(raw, "HmacSHA256");
     }
 
-    String of(String first, String second) {
+    /** The digest of the parts in order; each is length-prefixed, so no two different lists of parts collide. */
+    public String of(String... parts) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            mac.update(first.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return HexFormat.of().formatHex(mac.doFinal(second.getBytes(StandardCharsets.UTF_8)));
+            for (String part : parts) {
+                byte[] bytes = part == null ? new byte[0] : part.getBytes(StandardCharsets.UTF_8);
+                mac.update(ByteBuffer.allocate(Integer.BYTES).putInt(part == null ? -1 : bytes.length).array());
+                mac.update(bytes);
+            }
+            return HexFormat.of().formatHex(mac.doFinal());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

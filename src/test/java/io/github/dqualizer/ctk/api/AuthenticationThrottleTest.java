@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -85,6 +86,35 @@ class AuthenticationThrottleTest {
 
         assertThat(answers).as("each attempt is counted before its check: only the first 10 are checked")
                 .containsExactlyInAnyOrderEntriesOf(Map.of(401, 10, 429, 30));
+    }
+
+    @Test
+    void executeWhenManyParallelFirstLoginsWithRightCredentialsThenAllGetIn() throws Exception {
+        TestUsers.ensure(dataSource);
+        String user = "burstUser";
+        // a slow hash (bcrypt cost 12) keeps the first check running while all 24 requests arrive: each in-flight
+        // request used to hold an attempt of its own, so the 11th got 429 although every password was right
+        TestUsers.put(new JdbcTemplate(dataSource), user, "{bcrypt}" + new BCryptPasswordEncoder(12).encode("right"));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.util.List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> logins =
+                new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            logins.add(http.sendAsync(java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create("http://127.0.0.1:" + port + "/experiments"))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("dbUsername", TestUsers.DB_USER).header("dbPassword", TestUsers.DB_PASSWORD)
+                            .header("username", user).header("password", "right").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()));
+        }
+
+        Map<Integer, Integer> answers = new java.util.TreeMap<>();
+        for (var login : logins) {
+            answers.merge(login.get().statusCode(), 1, Integer::sum);
+        }
+
+        assertThat(answers).as("requests presenting the same credentials while they are checked share one check")
+                .containsExactly(Map.entry(200, 24));
     }
 
     @Test
