@@ -24,13 +24,24 @@
 #                    sequential wait-mode round trips of "method": [] and of one 'true' action, with the stages of each
 #                    from the stored timestamps; -Dbench.homes=dirA,dirB compares extracted builds interleaved;
 #                    empties the runs and jobs tables of the bench database first
+#   issue18          every figure of issue 18 in one command, one after the other (production launch form unless
+#                    BENCH_SERVICE_LAUNCH says otherwise): wait-external (idle CPU and wake-ups over 90 s after a 60 s
+#                    settle, 300 round trips of each kind), recovery (10 rounds), engine-overhead, idle (start-up to
+#                    ready and idle RSS, 3 rounds); then a summary of the figure lines. Needs CTK_BENCH_DB_URL.
 # The database must exist and accept aDBUser/aDBPw (or CTK_TEST_MYSQL_USERNAME/PASSWORD); idle needs none.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scenario="${1:-all}"
+if [ "$scenario" = issue18 ]; then export BENCH_SERVICE_LAUNCH="${BENCH_SERVICE_LAUNCH:-production}"; fi
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime
-if [ "${BENCH_SERVICE_LAUNCH:-classpath}" != classpath ] && [ ! -f "${CTK_HOME:-target/production}/dqualizer-ctk.jar" ]; then
+jar="${CTK_HOME:-target/production}/dqualizer-ctk.jar"
+stale=""
+# issue18 measures the code as it is: the extracted build is rebuilt when a source or the pom is newer than it
+if [ "$scenario" = issue18 ] && [ -z "${CTK_HOME:-}" ] && [ -f "$jar" ] && [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)" ]; then
+  stale=yes
+fi
+if [ "${BENCH_SERVICE_LAUNCH:-classpath}" != classpath ] && { [ ! -f "$jar" ] || [ -n "$stale" ]; }; then
   JAVA_HOME="${BENCH_SERVICE_JAVA_HOME:-${JAVA_HOME:-}}" scripts/build-production.sh
 fi
 main=io.github.dqualizer.ctk.bench.Benchmark
@@ -38,6 +49,26 @@ if [ "$scenario" = "process-check" ]; then main=io.github.dqualizer.ctk.provider
 if [ "$scenario" = "recovery" ]; then main=io.github.dqualizer.ctk.providers.host.RecoveryMeasurementBenchmark; fi
 if [ "$scenario" = "fleet" ]; then main=io.github.dqualizer.ctk.bench.FleetBenchmark; fi
 if [ "$scenario" = "python-activity" ]; then main=io.github.dqualizer.ctk.pythonruntime.PythonActivityBenchmark; fi
+if [ "$scenario" = issue18 ]; then
+  # each part in its own JVM, as when run alone; the figure lines again at the end
+  out="target/benchmark-issue18-$(date -u +%Y%m%dT%H%M%SZ).txt"
+  cp=(-cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)")
+  {
+    echo "# issue18 $(date -u +%Y-%m-%dT%H:%M:%SZ) $(uname -srm), $(nproc) cores, $(java -version 2>&1 | head -1); launch $BENCH_SERVICE_LAUNCH; $(uptime)"
+    java -Xmx1g -Dbench.settleSeconds=60 -Dbench.idleSeconds=90 -Dbench.roundTrips=300 -Dbench.rounds=1 ${BENCH_JAVA_OPTS:-} \
+      "${cp[@]}" io.github.dqualizer.ctk.bench.Benchmark wait-external || echo "# wait-external failed: exit $?"
+    echo "# recovery: $(uptime)"
+    java -Xmx1g -Dbench.rounds=10 ${BENCH_JAVA_OPTS:-} "${cp[@]}" io.github.dqualizer.ctk.providers.host.RecoveryMeasurementBenchmark recovery || echo "# recovery failed: exit $?"
+    echo "# engine-overhead: $(uptime)"
+    java -Xmx1g ${BENCH_JAVA_OPTS:-} "${cp[@]}" io.github.dqualizer.ctk.bench.Benchmark engine-overhead || echo "# engine-overhead failed: exit $?"
+    echo "# idle (start-up and RSS): $(uptime)"
+    java -Xmx1g -Dbench.idleRounds=3 ${BENCH_JAVA_OPTS:-} "${cp[@]}" io.github.dqualizer.ctk.bench.Benchmark idle || echo "# idle failed: exit $?"
+  } 2>&1 | tee "$out"
+  echo
+  echo "# issue 18 summary ($out)"
+  grep -E '^# issue18|idle [0-9]+ s: service|idle wake-ups|wait-mode round trip,|recovery measurement,|engine overhead:|idle service \(round|CPU over the' "$out"
+  exit 0
+fi
 echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(uname -srm), $(nproc) cores, $(java -version 2>&1 | head -1); $(uptime)"
 if [ "$scenario" = "python-activity" ] && [ -n "${BENCH_CHAOSLIB_GIT:-}" ]; then
   # the reference: chaoslib's run_experiment in one interpreter, from a chaostoolkit-lib git directory or checkout

@@ -173,14 +173,11 @@ public final class PythonSession implements AutoCloseable {
             throw new IllegalStateException("the python session of run " + runId + " is closed");
         }
         if (starting != null) {
-            CompletableFuture<PythonWorker> future = starting;
-            starting = null;
             try {
-                worker = future.get();
-            } catch (InterruptedException e) {
-                future.thenAccept(PythonWorker::kill); // the start goes on briefly: its worker must not stay
-                throw e;
+                worker = starting.get(); // an interruption leaves the start to the rollbacks' calls or to close()
+                starting = null;
             } catch (ExecutionException e) {
+                starting = null;
                 if (e.getCause() instanceof PythonUnavailableException unavailable) {
                     throw new PythonUnavailableException(unavailable.getMessage());
                 }

@@ -85,7 +85,8 @@ final class ServiceProcess implements AutoCloseable {
             }
         }
         int port = freePort();
-        command.addAll(List.of("--server.port=" + port, "--ctk.dashboard.port=" + freePort()));
+        command.addAll(List.of("--server.port=" + port, "--ctk.dashboard.port=" + freePort(),
+                "--ctk.dashboard.host-port=" + freePort()));
         command.addAll(arguments);
         long begin = System.nanoTime();
         Process process = builder.directory(workDir.toFile())
@@ -159,6 +160,28 @@ final class ServiceProcess implements AutoCloseable {
         return groups;
     }
 
+    /**
+     * Context switches (voluntary and not) per thread name (digits folded) so far: how often each thread woke. Unlike
+     * CPU time at 10 ms ticks, this count does not depend on the machine's load, so it compares idle builds on a busy host.
+     */
+    Map<String, Double> wakeUpsByThread() throws IOException {
+        Map<String, Double> groups = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim().replaceAll("\\d+", "N");
+                    double switches = Files.readAllLines(task.resolve("status")).stream()
+                            .filter(line -> line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:"))
+                            .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(':') + 1).trim())).sum();
+                    groups.merge(name, switches, Double::sum);
+                } catch (IOException threadEnded) {
+                    // gone meanwhile
+                }
+            }
+        }
+        return groups;
+    }
+
     /** The largest groups of {@code now - before}, as "name 1.2 s, …". */
     static String largest(Map<String, Double> before, Map<String, Double> now, int count) {
         return now.entrySet().stream()
@@ -166,6 +189,19 @@ final class ServiceProcess implements AutoCloseable {
                 .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(count)
                 .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
+    }
+
+    /** The largest groups of {@code now - before} divided by {@code seconds}, as "name 4.0/s, …". */
+    static String largestRates(Map<String, Double> before, Map<String, Double> now, int count, double seconds) {
+        return now.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0.0)) / seconds))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(count)
+                .map(e -> String.format("%s %.1f/s", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
+    }
+
+    static double totalDelta(Map<String, Double> before, Map<String, Double> now) {
+        return now.entrySet().stream().mapToDouble(e -> e.getValue() - before.getOrDefault(e.getKey(), 0.0)).filter(d -> d > 0).sum();
     }
 
     /** JAVA_VERSION from the JDK's release file. */

@@ -118,13 +118,18 @@ public final class WaitRoundTripBenchmark {
         double cpu = service.cpuSeconds();
         long database = Benchmark.CpuClock.databaseCpuNanos();
         Map<String, Double> threads = service.cpuByThread();
+        Map<String, Double> wakeUps = service.wakeUpsByThread();
         String load = Benchmark.load();
         Thread.sleep(idleSeconds * 1000L);
+        Map<String, Double> wakeUpsNow = service.wakeUpsByThread();
         double share = (service.cpuSeconds() - cpu) / idleSeconds * 100;
         long databaseNow = Benchmark.CpuClock.databaseCpuNanos();
         System.out.printf("  idle %d s: service %.2f %% of one core (%s); database server %.2f %% of one core (%s)%n", idleSeconds, share,
                 ServiceProcess.largest(threads, service.cpuByThread(), 8),
                 database < 0 || databaseNow < 0 ? Double.NaN : (databaseNow - database) / 1e9 / idleSeconds * 100, load);
+        // wake-ups do not grow with the host's load as CPU time does: the comparable idle figure on a busy machine
+        System.out.printf("  idle wake-ups: %.1f/s (%s)%n", ServiceProcess.totalDelta(wakeUps, wakeUpsNow) / idleSeconds,
+                ServiceProcess.largestRates(wakeUps, wakeUpsNow, 12, idleSeconds));
     }
 
     private Trip roundTrip(ServiceProcess service, String experiment) throws Exception {

@@ -12,7 +12,8 @@ class DashboardPortInUseFailureAnalyzer extends AbstractFailureAnalyzer<Dashboar
                 "The JobRunr dashboard could not listen on " + cause.address() + ":" + cause.port()
                         + ": another process already uses port " + cause.port() + ".",
                 "Stop the process listening on port " + cause.port() + ", or give the dashboard another port with "
-                        + "CTK_DASHBOARD_PORT (property ctk.dashboard.port), e.g. CTK_DASHBOARD_PORT=" + (cause.port() + 1)
+                        + cause.variable() + " (property " + cause.property() + "), e.g. " + cause.variable() + "="
+                        + (cause.port() + 2)
                         + ". CTK_DASHBOARD_ENABLED=false starts the service without the dashboard.",
                 cause);
     }

@@ -6,6 +6,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import io.github.dqualizer.ctk.jobs.jobrunr.JobRunrDashboard;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,14 +21,30 @@ class DashboardServer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DashboardServer.class);
 
     private final DashboardProperties properties;
+    private final int configuredPort;
+    private final boolean hostTables;
+    private final String tables;
     private final DashboardCredentials credentials;
-    private final JobRunrDashboard dashboard;
+    private final Supplier<JobRunrDashboard.Handlers> dashboard;
     private JobRunrDashboard.Handlers handlers;
     private HttpServer server;
     private ExecutorService executor;
 
     DashboardServer(DashboardProperties properties, DashboardCredentials credentials, JobRunrDashboard dashboard) {
+        this(properties, properties.port(), false, "shared tables", credentials, dashboard::handlers);
+    }
+
+    /**
+     * @param port   the port of this dashboard ({@code ctk.dashboard.port}, or {@code host-port} for the host's tables)
+     * @param hostTables whether it shows the host's own tables (for the message when its port is taken)
+     * @param tables which JobRunr tables it shows, for the log
+     */
+    DashboardServer(DashboardProperties properties, int port, boolean hostTables, String tables,
+                    DashboardCredentials credentials, Supplier<JobRunrDashboard.Handlers> dashboard) {
         this.properties = properties;
+        this.hostTables = hostTables;
+        this.configuredPort = port;
+        this.tables = tables;
         this.credentials = credentials;
         this.dashboard = dashboard;
     }
@@ -35,14 +52,14 @@ class DashboardServer implements SmartLifecycle {
     @Override
     public void start() {
         try {
-            server = HttpServer.create(new InetSocketAddress(properties.address(), properties.port()), 0);
+            server = HttpServer.create(new InetSocketAddress(properties.address(), configuredPort), 0);
         } catch (BindException e) {
-            throw new DashboardPortInUseException(properties.address(), properties.port(), e);
+            throw new DashboardPortInUseException(properties.address(), configuredPort, hostTables, e);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot serve the JobRunr dashboard on " + properties.address() + ":"
-                    + properties.port(), e);
+                    + configuredPort, e);
         }
-        handlers = dashboard.handlers();
+        handlers = dashboard.get();
         // every context needs the account, even the redirect: "/" also answers every unknown path
         handlers.byContextPath().forEach((path, handler) ->
                 server.createContext(path, handler).setAuthenticator(new ConstantTimeBasicAuthenticator(credentials)));
@@ -53,8 +70,8 @@ class DashboardServer implements SmartLifecycle {
         });
         server.setExecutor(executor);
         server.start();
-        log.info("JobRunr dashboard at http://{}:{}/dashboard (basic auth, user '{}')", properties.address(), port(),
-                credentials.username());
+        log.info("JobRunr dashboard of the {} at http://{}:{}/dashboard (basic auth, user '{}')", tables,
+                properties.address(), port(), credentials.username());
     }
 
     int port() {

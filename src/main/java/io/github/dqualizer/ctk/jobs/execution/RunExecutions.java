@@ -3,9 +3,11 @@ package io.github.dqualizer.ctk.jobs.execution;
 import io.github.dqualizer.ctk.engine.RunStop;
 import io.github.dqualizer.ctk.jobs.completion.LocalExecutions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +21,7 @@ public class RunExecutions implements LocalExecutions {
 
     private final Set<String> claiming = ConcurrentHashMap.newKeySet();
     private final ConcurrentMap<String, RunStop> running = new ConcurrentHashMap<>();
+    private final List<Runnable> executingListeners = new CopyOnWriteArrayList<>();
     private volatile String shutdownReason;
 
     /** Before the conditional UPDATE that claims the run for this instance. */
@@ -31,6 +34,7 @@ public class RunExecutions implements LocalExecutions {
         RunStop stop = RunStop.forCurrentThread();
         running.put(runId, stop);
         claiming.remove(runId); // after the put: the run is never unregistered in between
+        executingListeners.forEach(Runnable::run);
         String shuttingDown = shutdownReason;
         if (shuttingDown != null) {
             stop.shutdownBegun(shuttingDown);
@@ -94,6 +98,14 @@ public class RunExecutions implements LocalExecutions {
             Thread.sleep(20);
         }
         return running.isEmpty();
+    }
+
+    /**
+     * Called on the run's thread each time a run starts executing here, after it is counted: whoever polls only
+     * while runs execute here ({@code CancellationWatcher}) starts polling, and stays idle otherwise.
+     */
+    public void onRunStarted(Runnable listener) {
+        executingListeners.add(listener);
     }
 
     public int count() {

@@ -21,7 +21,8 @@ import static org.jobrunr.server.BackgroundJobServerConfiguration.usingStandardB
 /**
  * The second JobRunr job server of an executing instance: it serves the table set of this instance's host
  * ({@link HostJobTables}), so runs pinned to this host execute here and nowhere else. Not a Spring bean of type
- * {@link BackgroundJobServer}: the rest of the service means the shared-tables server by that type. Started with
+ * {@link BackgroundJobServer}: the rest of the service means the shared-tables server by that type. Its workers are
+ * the shared-tables server's ({@link SharedWorkers}): the instance runs at most the configured count. Started with
  * the context, paused while the context is stopped (after {@code GracefulShutdown} cancelled the runs), stopped at
  * the end.
  */
@@ -35,8 +36,7 @@ class HostJobServer implements SmartLifecycle, DisposableBean {
 
     HostJobServer(ObjectProvider<BackgroundJobServer> sharedServer, HostJobTables tables, InstanceIdentity instance,
                   @Qualifier("jobRunrJsonMapper") JsonMapper jsonMapper, ObjectProvider<JobActivator> activator,
-                  ApplicationContext context, JobStartNudger nudger,
-                  @Value("${jobrunr.background-job-server.worker-count:8}") int workers,
+                  ApplicationContext context, JobStartNudger nudger, SharedWorkers workers,
                   @Value("${jobrunr.background-job-server.poll-interval-in-seconds:5}") int pollSeconds,
                   @Value("${jobrunr.background-job-server.interrupt-jobs-await-duration-on-stop:10s}") Duration awaitOnStop) {
         if (sharedServer.getIfAvailable() == null) {
@@ -47,7 +47,7 @@ class HostJobServer implements SmartLifecycle, DisposableBean {
                 activator.getIfAvailable(() -> context::getBean),
                 usingStandardBackgroundJobServerConfiguration()
                         .andName(instance.name() + " host " + instance.host())
-                        .andWorkerCount(workers)
+                        .andBackgroundJobServerWorkerPolicy(workers)
                         .andPollIntervalInSeconds(pollSeconds)
                         .andInterruptJobsAwaitDurationOnStopBackgroundJobServer(awaitOnStop));
         nudger.alsoFetchOn(server);

@@ -54,7 +54,7 @@ public class HostJobTables implements DisposableBean {
     }
 
     /** The JobRunr storage of {@code host}'s table set (created when missing). */
-    StorageProvider storage(String host) {
+    public StorageProvider storage(String host) {
         return storages.computeIfAbsent(host, h -> {
             StorageProvider storage = SqlStorageProviderFactory.using(dataSource, prefix(h), DatabaseOptions.CREATE);
             storage.setJobMapper(new JobMapper(jsonMapper));

@@ -30,8 +30,13 @@ public class JobRunrDashboard {
         this.requeue = requeue;
     }
 
-    /** A fresh set of handlers for one server start; close them when it stops. */
+    /** A fresh set of handlers over the shared tables for one server start; close them when it stops. */
     public Handlers handlers() {
+        return handlers(storage);
+    }
+
+    /** As {@link #handlers()}, over another table set (a host's, docs/adr/0008-fleet-routing.md). */
+    public Handlers handlers(StorageProvider storage) {
         return new Handlers(List.of(
                 new RedirectHttpHandler("/", "/dashboard"),
                 new JobRunrStaticFileHandler(),

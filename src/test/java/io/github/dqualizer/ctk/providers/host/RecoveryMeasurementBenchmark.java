@@ -10,7 +10,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -34,45 +37,68 @@ public final class RecoveryMeasurementBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = Integer.getInteger("bench.rounds", 10);
-        HostFunctions host = new HostFunctions();
+        // -Dbench.pollIntervals=1ms,2ms: each round measures every interval, one after the other (side by side);
+        // without it, the default ctk.host.poll-interval
+        List<String> intervals = List.of(System.getProperty("bench.pollIntervals", "default").split(","));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        List<Double> errors = new ArrayList<>();
-        List<Double> cpu = new ArrayList<>();
-        List<Double> widths = new ArrayList<>();
+        Map<String, List<Double>> errors = new LinkedHashMap<>();
+        Map<String, List<Double>> cpu = new LinkedHashMap<>();
+        Map<String, List<Double>> widths = new LinkedHashMap<>();
         try (DummyProcesses dummies = new DummyProcesses()) {
             for (int i = 0; i < rounds; i++) {
-                RunContext run = HostFunctions.newRun();
-                dummies.startSleep();
-                while (host.table.matching(dummies.sleepName).isEmpty()) {
-                    LockSupport.parkNanos(1_000_000);
+                for (String interval : intervals) {
+                    HostProperties defaults = HostProperties.defaults();
+                    HostFunctions host = new HostFunctions(interval.equals("default") ? defaults
+                            : new HostProperties(null, null, null, pollInterval(interval), null, null, null));
+                    RunContext run = HostFunctions.newRun();
+                    dummies.startSleep();
+                    while (host.table.matching(dummies.sleepName).isEmpty()) {
+                        LockSupport.parkNanos(1_000_000);
+                    }
+                    CompletableFuture<long[]> restarted = CompletableFuture.supplyAsync(() -> restartAfterKill(run, dummies));
+                    host.kill.invoke(validArguments("process_name", dummies.sleepName), run);
+                    long cpuBefore = threads.getCurrentThreadCpuTime();
+                    long wallBefore = System.nanoTime();
+                    Double measured = (Double) host.duration.invoke(validArguments("process_name", dummies.sleepName,
+                            "monitoring_duration_sec", 10, "checking_interval_sec", 0), run);
+                    double cpuShare = (threads.getCurrentThreadCpuTime() - cpuBefore) * 100.0 / (System.nanoTime() - wallBefore);
+                    long kill = ProcessKill.lastIn(run, dummies.sleepName).orElseThrow().nanoTime();
+                    long[] window = restarted.get(10, TimeUnit.SECONDS);
+                    double earliest = (window[0] - kill) / 1e6;
+                    double latest = (window[1] - kill) / 1e6;
+                    double error = measured == null ? Double.NaN
+                            : measured < earliest ? measured - earliest : measured > latest ? measured - latest : 0;
+                    String key = interval.equals("default") ? "poll " + defaults.pollInterval().toMillis() + " ms (default)"
+                            : "poll " + interval;
+                    errors.computeIfAbsent(key, k -> new ArrayList<>()).add(error);
+                    cpu.computeIfAbsent(key, k -> new ArrayList<>()).add(cpuShare);
+                    widths.computeIfAbsent(key, k -> new ArrayList<>()).add(latest - earliest);
+                    System.out.printf("round %d, %s: measured %.3f ms, true %.3f..%.3f ms, error %.3f ms, measuring thread %.2f %% of a core%n",
+                            i + 1, key, measured, earliest, latest, error, cpuShare);
+                    host.kill.invoke(validArguments("process_name", dummies.sleepName), HostFunctions.newRun());
                 }
-                CompletableFuture<long[]> restarted = CompletableFuture.supplyAsync(() -> restartAfterKill(run, dummies));
-                host.kill.invoke(validArguments("process_name", dummies.sleepName), run);
-                long cpuBefore = threads.getCurrentThreadCpuTime();
-                long wallBefore = System.nanoTime();
-                Double measured = (Double) host.duration.invoke(validArguments("process_name", dummies.sleepName,
-                        "monitoring_duration_sec", 10, "checking_interval_sec", 0), run);
-                double cpuShare = (threads.getCurrentThreadCpuTime() - cpuBefore) * 100.0 / (System.nanoTime() - wallBefore);
-                long kill = ProcessKill.lastIn(run, dummies.sleepName).orElseThrow().nanoTime();
-                long[] window = restarted.get(10, TimeUnit.SECONDS);
-                double earliest = (window[0] - kill) / 1e6;
-                double latest = (window[1] - kill) / 1e6;
-                double error = measured == null ? Double.NaN
-                        : measured < earliest ? measured - earliest : measured > latest ? measured - latest : 0;
-                errors.add(error);
-                cpu.add(cpuShare);
-                System.out.printf("round %d: measured %.3f ms, true %.3f..%.3f ms, error %.3f ms, measuring thread %.2f %% of a core%n",
-                        i + 1, measured, earliest, latest, error, cpuShare);
-                widths.add(latest - earliest);
-                host.kill.invoke(validArguments("process_name", dummies.sleepName), HostFunctions.newRun());
             }
         }
-        System.out.printf("recovery measurement, %d rounds: median |error| %.3f ms (max %.3f), median CPU %.2f %% of a core (max %.2f), "
-                        + "median width of the true window %.3f ms; load %s%n",
-                rounds, median(errors.stream().map(Math::abs).toList()), errors.stream().mapToDouble(Math::abs).max().orElse(0),
-                median(cpu), cpu.stream().mapToDouble(d -> d).max().orElse(0), median(widths),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        for (String key : errors.keySet()) {
+            System.out.printf("recovery measurement, %s, %d rounds: median |error| %.3f ms (max %.3f), median CPU %.2f %% of a core (max %.2f), "
+                            + "median width of the true window %.3f ms; load %s%n",
+                    key, rounds, median(errors.get(key).stream().map(Math::abs).toList()),
+                    errors.get(key).stream().mapToDouble(Math::abs).max().orElse(0),
+                    median(cpu.get(key)), cpu.get(key).stream().mapToDouble(d -> d).max().orElse(0), median(widths.get(key)),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
         System.exit(0);
+    }
+
+    /** "1ms", "500us" or an ISO-8601 duration. */
+    private static Duration pollInterval(String text) {
+        if (text.endsWith("us")) {
+            return Duration.ofNanos(Long.parseLong(text.substring(0, text.length() - 2)) * 1000);
+        }
+        if (text.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+        }
+        return Duration.parse(text);
     }
 
     private static double median(List<Double> values) {
