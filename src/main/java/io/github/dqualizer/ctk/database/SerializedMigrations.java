@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.stereotype.Component;
@@ -26,23 +27,34 @@ class SerializedMigrations implements FlywayMigrationStrategy {
 
     @Override
     public void migrate(Flyway flyway) {
-        try (Connection connection = flyway.getConfiguration().getDataSource().getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            if (!product.contains("mysql") && !product.contains("mariadb")) {
-                flyway.migrate();
-                return;
-            }
-            if (!namedLock(connection, "SELECT GET_LOCK(?, " + WAIT_SECONDS + ")")) {
+        DataSource dataSource = flyway.getConfiguration().getDataSource();
+        // the product is read on a connection of its own, given back before Flyway takes its own: a pool of two
+        // (RunBatchWriterLimitsTest) had none left for Flyway while this one was held
+        if (!mySql(dataSource)) {
+            flyway.migrate();
+            return;
+        }
+        try (Connection lockHolder = dataSource.getConnection()) {
+            if (!namedLock(lockHolder, "SELECT GET_LOCK(?, " + WAIT_SECONDS + ")")) {
                 throw new IllegalStateException("another instance held the schema migration lock for "
                         + WAIT_SECONDS + " s");
             }
             try {
                 flyway.migrate();
             } finally {
-                namedLock(connection, "SELECT RELEASE_LOCK(?)");
+                namedLock(lockHolder, "SELECT RELEASE_LOCK(?)");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot take the schema migration lock: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean mySql(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            return product.contains("mysql") || product.contains("mariadb");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database to migrate its schema: " + e.getMessage(), e);
         }
     }
 

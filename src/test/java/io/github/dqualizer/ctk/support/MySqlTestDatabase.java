@@ -89,6 +89,35 @@ public final class MySqlTestDatabase {
         return parts.group(1) + database + parts.group(3);
     }
 
+    /**
+     * A database of the test class's own, empty, beside this fork's ({@code <fork database>_<name>}): for classes whose
+     * instances must be the only job servers on their database. The cached application contexts of other MySQL test
+     * classes in the same fork keep their job servers running on the fork's database, and they take any run that is
+     * not pinned to a host (FleetProcessesMySqlTest and AcceptOnlyFleetMySqlTest saw runs executed on host "vm").
+     */
+    public static String privateUrl(String name) {
+        java.util.regex.Matcher parts = JDBC_URL.matcher(url());
+        if (!parts.matches()) {
+            throw new IllegalStateException("CTK_TEST_MYSQL_URL must name a database: " + url());
+        }
+        String database = parts.group(2) + "_" + name;
+        try (java.sql.Connection server = java.sql.DriverManager.getConnection(parts.group(1) + parts.group(3),
+                username(), password()); java.sql.Statement statement = server.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS `" + database + "`");
+            statement.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot create the database " + database
+                    + " (the account needs the right to create databases named " + parts.group(2) + "_*)", e);
+        }
+        return parts.group(1) + database + parts.group(3);
+    }
+
+    /** The service's datasource properties for {@link #privateUrl}. */
+    public static java.util.Map<String, String> datasourceProperties(String url) {
+        return java.util.Map.of("spring.datasource.url", url, "spring.datasource.username", username(),
+                "spring.datasource.password", password());
+    }
+
     public static String username() {
         return orDefault(System.getenv("CTK_TEST_MYSQL_USERNAME"), "aDBUser");
     }

@@ -2,6 +2,7 @@ package io.github.dqualizer.ctk.jobs.fleet;
 
 import io.github.dqualizer.ctk.jobs.cluster.InstanceIdentity;
 import io.github.dqualizer.ctk.jobs.jobrunr.JobStartNudger;
+import io.github.dqualizer.ctk.jobs.jobrunr.SharedWorkers;
 import java.time.Duration;
 import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.JobActivator;

@@ -31,6 +31,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AcceptOnlyFleetMySqlTest {
 
+    /** A database of this class's own: other classes' job servers on the fork's database would take its runs. */
+    private static String database;
+
     private final String suffix = UUID.randomUUID().toString().substring(0, 6);
     private final String executingHost = "exec-" + suffix;
     private final String acceptOnlyHost = "accept-" + suffix;
@@ -39,14 +42,15 @@ class AcceptOnlyFleetMySqlTest {
 
     @BeforeAll
     void start() {
+        database = MySqlTestDatabase.privateUrl("acceptonly");
         executing = ServiceInstance.start(properties(executingHost, true));
         acceptOnly = ServiceInstance.start(properties(acceptOnlyHost, false));
-        TestUsers.ensure(new DriverManagerDataSource(MySqlTestDatabase.url(), MySqlTestDatabase.username(),
+        TestUsers.ensure(new DriverManagerDataSource(database, MySqlTestDatabase.username(),
                 MySqlTestDatabase.password()));
     }
 
     private static Map<String, String> properties(String host, boolean executes) {
-        Map<String, String> properties = new HashMap<>(MySqlTestDatabase.datasourceProperties());
+        Map<String, String> properties = new HashMap<>(MySqlTestDatabase.datasourceProperties(database));
         properties.put("ctk.instance.host", host);
         properties.put("jobrunr.background-job-server.enabled", String.valueOf(executes));
         properties.put("ctk.fleet.nudge-address", "127.0.0.1");

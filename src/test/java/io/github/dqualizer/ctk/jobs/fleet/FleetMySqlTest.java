@@ -42,6 +42,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FleetMySqlTest {
 
+    /** A database of this class's own: other classes' job servers on the fork's database would take its runs. */
+    private static String database;
+
     private final String suffix = UUID.randomUUID().toString().substring(0, 6);
     private final String hostA = "fleet-a-" + suffix;
     private final String hostB = "fleet-b-" + suffix;
@@ -55,7 +58,8 @@ class FleetMySqlTest {
 
     @BeforeAll
     void startThreeHosts() throws Exception {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(MySqlTestDatabase.url(),
+        database = MySqlTestDatabase.privateUrl("fleet");
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(database,
                 MySqlTestDatabase.username(), MySqlTestDatabase.password());
         jdbc = new JdbcTemplate(dataSource);
         instances.put(hostA, startInJvm(hostA));
@@ -64,7 +68,7 @@ class FleetMySqlTest {
     }
 
     private static Map<String, String> properties(String host) {
-        Map<String, String> properties = new HashMap<>(MySqlTestDatabase.datasourceProperties());
+        Map<String, String> properties = new HashMap<>(MySqlTestDatabase.datasourceProperties(database));
         properties.put("ctk.instance.host", host);
         properties.put("ctk.fleet.nudge-address", "127.0.0.1");
         properties.put("ctk.fleet.nudge-bind", "127.0.0.1");

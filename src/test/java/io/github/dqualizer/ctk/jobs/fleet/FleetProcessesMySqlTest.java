@@ -43,6 +43,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FleetProcessesMySqlTest {
 
+    /** A database of this class's own: other classes' job servers on the fork's database would take its runs. */
+    private static String database;
+
     private static final int WORKERS = 8;
 
     /* a random suffix: instances of earlier tests on the same database may still look alive for a few seconds */
@@ -57,6 +60,7 @@ class FleetProcessesMySqlTest {
 
     @BeforeAll
     void startThreeProcessesAtOnce() {
+        database = MySqlTestDatabase.privateUrl("fleetprocs");
         hostA = "proc-a-" + suffix;
         hostB = "proc-b-" + suffix;
         hostC = "proc-c-" + suffix;
@@ -79,13 +83,13 @@ class FleetProcessesMySqlTest {
             throw failure;
         }
         // the users after the start: on a fresh database the instances' migrations create the table
-        TestUsers.ensure(new DriverManagerDataSource(MySqlTestDatabase.url(), MySqlTestDatabase.username(),
+        TestUsers.ensure(new DriverManagerDataSource(database, MySqlTestDatabase.username(),
                 MySqlTestDatabase.password()));
         System.out.printf("[fleet-processes] three JVMs ready in %d ms%n", (System.nanoTime() - begin) / 1_000_000);
     }
 
     private static Map<String, String> properties(String host) {
-        Map<String, String> properties = new HashMap<>(MySqlTestDatabase.datasourceProperties());
+        Map<String, String> properties = new HashMap<>(MySqlTestDatabase.datasourceProperties(database));
         properties.put("ctk.instance.host", host);
         // a name without "(pid N, ns X)": the others cannot look the process up, only at its heartbeat
         properties.put("jobrunr.background-job-server.name", host);

@@ -1,4 +1,4 @@
-package io.github.dqualizer.ctk.jobs.fleet;
+package io.github.dqualizer.ctk.jobs.jobrunr;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * One pool of {@code jobrunr.background-job-server.worker-count} worker threads for both JobRunr servers of an
- * executing instance (the shared tables' and its host's, {@link HostJobServer}): the instance runs at most that many
+ * executing instance (the shared tables' and its host's, {@code jobs.fleet.HostJobServer}): the instance runs at most that many
  * runs at once, pinned and unpinned together, and either kind may use all of them. Each server had a pool of its
  * own before, so an instance ran up to twice the configured count ({@code SharedWorkersTest}).
  * <p>
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * Replaces the starter's worker policy (it backs off when a bean of this type exists).
  */
 @Component
-class SharedWorkers implements BackgroundJobServerWorkerPolicy {
+public class SharedWorkers implements BackgroundJobServerWorkerPolicy {
 
     private final int workers;
     private final List<BackgroundJobServer> servers = new CopyOnWriteArrayList<>();
@@ -35,14 +35,14 @@ class SharedWorkers implements BackgroundJobServerWorkerPolicy {
     private PlatformThreadPoolJobRunrExecutor pool;
     private int started;
 
-    SharedWorkers(@Value("${jobrunr.background-job-server.worker-count:8}") int workers) {
+    public SharedWorkers(@Value("${jobrunr.background-job-server.worker-count:8}") int workers) {
         if (workers < 1) {
             throw new IllegalArgumentException("jobrunr.background-job-server.worker-count must be at least 1");
         }
         this.workers = workers;
     }
 
-    int workers() {
+    public int workers() {
         return workers;
     }
 
