@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -22,6 +24,7 @@ class AuthenticationThrottle {
     private final Properties properties;
     private final Cache<String, Integer> attemptsByUser;
     private final Cache<String, Integer> attemptsByAddress;
+    private final ConcurrentMap<String, SharedCount> inFlight = new ConcurrentHashMap<>();
 
     AuthenticationThrottle(Properties properties) {
         this.properties = properties;
@@ -38,7 +41,58 @@ class AuthenticationThrottle {
             release(attemptsByUser, username);
             return null;
         }
-        return new Attempt(username, address);
+        return new Attempt(() -> {
+            release(attemptsByUser, username);
+            release(attemptsByAddress, address);
+        }, () -> { });
+    }
+
+    /**
+     * Counts an attempt of these credentials ({@code credentialsKey}, a digest of all four and the address): attempts
+     * with the same key while one is being checked share its count, and it is settled when the last of them is (a
+     * failure if any of them failed). Null when the user or address has no attempts left in the window.
+     */
+    Attempt attempt(String username, String address, String credentialsKey) {
+        boolean[] throttled = {false};
+        SharedCount shared = inFlight.compute(credentialsKey, (key, current) -> {
+            if (current != null) {
+                current.holders++;
+                return current;
+            }
+            Attempt counted = attempt(username, address);
+            if (counted == null) {
+                throttled[0] = true;
+                return null;
+            }
+            return new SharedCount(counted);
+        });
+        return throttled[0] ? null : new Attempt(() -> leave(credentialsKey, false), () -> leave(credentialsKey, true));
+    }
+
+    private void leave(String credentialsKey, boolean failed) {
+        inFlight.computeIfPresent(credentialsKey, (key, shared) -> {
+            shared.failed |= failed;
+            if (--shared.holders > 0) {
+                return shared;
+            }
+            if (shared.failed) {
+                shared.counted.failed();
+            } else {
+                shared.counted.giveBack();
+            }
+            return null;
+        });
+    }
+
+    /** One counted attempt and the requests holding it (guarded by the map's per-key lock). */
+    private static final class SharedCount {
+        private final Attempt counted;
+        private int holders = 1;
+        private boolean failed;
+
+        private SharedCount(Attempt counted) {
+            this.counted = counted;
+        }
     }
 
     Duration retryAfter() {
@@ -46,28 +100,29 @@ class AuthenticationThrottle {
     }
 
     /** One counted attempt; it stays counted (a failure) unless it is given back once. */
-    final class Attempt {
+    static final class Attempt {
 
-        private final String username;
-        private final String address;
+        private final Runnable release;
+        private final Runnable keep;
         private final AtomicBoolean settled = new AtomicBoolean();
 
-        private Attempt(String username, String address) {
-            this.username = username;
-            this.address = address;
+        private Attempt(Runnable release, Runnable keep) {
+            this.release = release;
+            this.keep = keep;
         }
 
         /** The credentials were right, or could not be checked (database down, too busy, client gone): not a failure. */
         void giveBack() {
             if (settled.compareAndSet(false, true)) {
-                release(attemptsByUser, username);
-                release(attemptsByAddress, address);
+                release.run();
             }
         }
 
         /** The credentials were wrong: the attempt stays counted. */
         void failed() {
-            settled.set(true);
+            if (settled.compareAndSet(false, true)) {
+                keep.run();
+            }
         }
     }
 

@@ -8,9 +8,6 @@ import io.github.dqualizer.ctk.auth.Credentials;
 import io.github.dqualizer.ctk.auth.UserRoles;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -31,7 +28,6 @@ class Authenticator {
     private final UserRoles roles;
     private final AuthFailureCounter failures;
     private final CredentialDigest digest = new CredentialDigest();
-    private final ConcurrentMap<String, CompletableFuture<Boolean>> checksInFlight = new ConcurrentHashMap<>();
 
     Authenticator(CredentialVerifier verifier, AuthenticationThrottle throttle, UserRoles roles,
                   AuthFailureCounter failures) {
@@ -69,59 +65,30 @@ class Authenticator {
             return Mono.error(new ApiException(HttpStatus.UNAUTHORIZED, "Authentication failed.",
                     "missing header(s): " + String.join(", ", CredentialHeaders.missing(credentials))));
         }
-        return Mono.fromFuture(sharedCheck(credentials, address), true)
+        // requests presenting the same credentials from one address while they are checked count as one attempt: a
+        // client's burst of first logins on a cold instance is one login, not a guess per request
+        AuthenticationThrottle.Attempt attempt = throttle.attempt(credentials.username(), address,
+                digest.of(credentials.dbUsername(), credentials.dbPassword(), credentials.username(),
+                        credentials.password(), address));
+        if (attempt == null) {
+            failures.throttled();
+            return Mono.error(tooManyAttempts());
+        }
+        // JDBC underneath: keep it off the event loop
+        return Mono.fromCallable(() -> verifier.verify(credentials))
+                .subscribeOn(Schedulers.boundedElastic())
+                .doOnCancel(attempt::giveBack)
                 .onErrorMap(AccountChecksBusyException.class, busy -> accountChecksBusy())
-                .doOnError(Authenticator::throttled, throttled -> failures.throttled())
+                .doOnError(notChecked -> attempt.giveBack())
                 .flatMap(ok -> {
                     if (ok) {
+                        attempt.giveBack();
                         return Mono.just(credentials);
                     }
                     failures.badCredentials();
+                    attempt.failed();
                     return Mono.error(ApiException.unauthorized());
                 });
-    }
-
-    /**
-     * The check of these credentials from this address: requests that present the same ones while it runs share it
-     * and count as one attempt (a client's burst of first logins on a cold instance is one login, not a guess per
-     * request). The attempt is counted before the check, so parallel guesses with different passwords cannot all pass
-     * a count that is only raised after it. The check runs to its end even when every caller has gone, so a guess is
-     * counted whether or not its client waits for the answer.
-     */
-    private CompletableFuture<Boolean> sharedCheck(Credentials credentials, String address) {
-        String key = digest.of(credentials.dbUsername(), credentials.dbPassword(), credentials.username(),
-                credentials.password(), address);
-        CompletableFuture<Boolean> check = new CompletableFuture<>();
-        CompletableFuture<Boolean> running = checksInFlight.putIfAbsent(key, check);
-        if (running != null) {
-            return running;
-        }
-        check.whenComplete((ok, error) -> checksInFlight.remove(key, check));
-        AuthenticationThrottle.Attempt attempt = throttle.attempt(credentials.username(), address);
-        if (attempt == null) {
-            check.completeExceptionally(tooManyAttempts());
-            return check;
-        }
-        // JDBC underneath: keep it off the event loop
-        Mono.fromCallable(() -> verifier.verify(credentials))
-                .subscribeOn(Schedulers.boundedElastic())
-                .subscribe(ok -> {
-                    if (ok) {
-                        attempt.giveBack();
-                    } else {
-                        attempt.failed();
-                    }
-                    check.complete(ok);
-                }, notChecked -> {
-                    // database down or too busy: not the caller's failure
-                    attempt.giveBack();
-                    check.completeExceptionally(notChecked);
-                });
-        return check;
-    }
-
-    private static boolean throttled(Throwable error) {
-        return error instanceof ApiException api && api.httpStatus() == HttpStatus.TOO_MANY_REQUESTS;
     }
 
     private static ApiException accountChecksBusy() {
