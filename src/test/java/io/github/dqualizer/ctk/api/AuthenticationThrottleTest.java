@@ -109,6 +109,7 @@ class AuthenticationThrottleTest {
         assertThat(answers).as("one answer for every wrong credential: nothing tells which one was wrong")
                 .containsExactly("{\"status_code\":401,\"status\":\"Authentication failed.\",\"info\":\"\"}");
     }
+
     /** Sends the logins at once and counts their answers' statuses. */
     private Map<Integer, Integer> statusesOfParallelLogins(String user, java.util.function.IntFunction<String> password,
                                                          int count) throws Exception {
