@@ -65,24 +65,7 @@ class AuthenticationThrottleTest {
         TestUsers.ensure(dataSource);
         String user = "parallelGuessedUser";
         TestUsers.put(new JdbcTemplate(dataSource), user, TestUsers.sha256Hex("right"));
-        // HTTP/1.1: one connection per request in flight, so all 40 guesses are in the service at the same time
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
-        java.util.List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> guesses =
-                new java.util.ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            guesses.add(http.sendAsync(java.net.http.HttpRequest.newBuilder(
-                                    java.net.URI.create("http://127.0.0.1:" + port + "/experiments"))
-                            .timeout(Duration.ofSeconds(30))
-                            .header("dbUsername", TestUsers.DB_USER).header("dbPassword", TestUsers.DB_PASSWORD)
-                            .header("username", user).header("password", "parallel-guess-" + i).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()));
-        }
-
-        Map<Integer, Integer> answers = new java.util.TreeMap<>();
-        for (var guess : guesses) {
-            answers.merge(guess.get().statusCode(), 1, Integer::sum);
-        }
+        Map<Integer, Integer> answers = statusesOfParallelLogins(user, i -> "parallel-guess-" + i, 40);
 
         assertThat(answers).as("each attempt is counted before its check: only the first 10 are checked")
                 .containsExactlyInAnyOrderEntriesOf(Map.of(401, 10, 429, 30));
@@ -95,23 +78,7 @@ class AuthenticationThrottleTest {
         // a slow hash (bcrypt cost 12) keeps the first check running while all 24 requests arrive: each in-flight
         // request used to hold an attempt of its own, so the 11th got 429 although every password was right
         TestUsers.put(new JdbcTemplate(dataSource), user, "{bcrypt}" + new BCryptPasswordEncoder(12).encode("right"));
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
-        java.util.List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> logins =
-                new java.util.ArrayList<>();
-        for (int i = 0; i < 24; i++) {
-            logins.add(http.sendAsync(java.net.http.HttpRequest.newBuilder(
-                                    java.net.URI.create("http://127.0.0.1:" + port + "/experiments"))
-                            .timeout(Duration.ofSeconds(30))
-                            .header("dbUsername", TestUsers.DB_USER).header("dbPassword", TestUsers.DB_PASSWORD)
-                            .header("username", user).header("password", "right").build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()));
-        }
-
-        Map<Integer, Integer> answers = new java.util.TreeMap<>();
-        for (var login : logins) {
-            answers.merge(login.get().statusCode(), 1, Integer::sum);
-        }
+        Map<Integer, Integer> answers = statusesOfParallelLogins(user, i -> "right", 24);
 
         assertThat(answers).as("requests presenting the same credentials while they are checked share one check")
                 .containsExactly(Map.entry(200, 24));
@@ -141,5 +108,28 @@ class AuthenticationThrottleTest {
         }
         assertThat(answers).as("one answer for every wrong credential: nothing tells which one was wrong")
                 .containsExactly("{\"status_code\":401,\"status\":\"Authentication failed.\",\"info\":\"\"}");
+    }
+
+    /** Sends the logins at once and counts their answers' statuses. */
+    private Map<Integer, Integer> statusesOfParallelLogins(String user, java.util.function.IntFunction<String> password,
+                                                         int count) throws Exception {
+        // HTTP/1.1: one connection per request in flight, so all of them are in the service at the same time
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.util.List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> logins =
+                new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            logins.add(http.sendAsync(java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create("http://127.0.0.1:" + port + "/experiments"))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("dbUsername", TestUsers.DB_USER).header("dbPassword", TestUsers.DB_PASSWORD)
+                            .header("username", user).header("password", password.apply(i)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()));
+        }
+        Map<Integer, Integer> answers = new java.util.TreeMap<>();
+        for (var login : logins) {
+            answers.merge(login.get().statusCode(), 1, Integer::sum);
+        }
+        return answers;
     }
 }

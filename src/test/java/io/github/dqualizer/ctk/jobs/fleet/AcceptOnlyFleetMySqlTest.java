@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.jobs.fleet;
 
+import static io.github.dqualizer.ctk.jobs.fleet.FleetExperiments.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -73,7 +74,7 @@ class AcceptOnlyFleetMySqlTest {
         assertThatThrownBy(() -> acceptOnly.bean(BackgroundJobServer.class))
                 .isInstanceOf(NoSuchBeanDefinitionException.class);
         for (String query : List.of("", "host=" + executingHost)) {
-            ExternalService.Response response = acceptOnly.submit(query, sleep("accepted by accept-only " + query));
+            ExternalService.Response response = acceptOnly.submit(query, sleep("accepted by accept-only " + query, 0));
             assertThat(response.statusCode()).as("%s", response.body()).isEqualTo(202);
             String runId = (String) response.body().get("run_id");
 
@@ -87,7 +88,7 @@ class AcceptOnlyFleetMySqlTest {
     @SuppressWarnings("unchecked")
     void hostOfAnAcceptOnlyInstanceNamedThenRefusedBecauseNothingExecutesThere() {
         for (ServiceInstance accepting : List.of(executing, acceptOnly)) {
-            ExternalService.Response response = accepting.submit("host=" + acceptOnlyHost, sleep("to accept-only"));
+            ExternalService.Response response = accepting.submit("host=" + acceptOnlyHost, sleep("to accept-only", 0));
 
             assertThat(response.statusCode()).as("%s", response.body()).isEqualTo(409);
             Map<String, Object> info = (Map<String, Object>) response.body().get("info");
@@ -100,12 +101,5 @@ class AcceptOnlyFleetMySqlTest {
     private static String executedOn(ServiceInstance instance, String runId) {
         Map<String, Object> service = (Map<String, Object>) instance.journal(runId).get(JournalWriter.SERVICE_KEY);
         return service == null ? null : (String) service.get("host");
-    }
-
-    private static String sleep(String title) {
-        return """
-                {"title": "%s", "description": "sleeps",
-                 "method": [{"type": "action", "name": "sleep", "provider": {"type": "process", "path": "sleep", "arguments": "0"}}]}
-                """.formatted(title);
     }
 }

@@ -1,5 +1,8 @@
 package io.github.dqualizer.ctk.jobs.fleet;
 
+import static io.github.dqualizer.ctk.jobs.fleet.FleetExperiments.hostProcessExperiment;
+import static io.github.dqualizer.ctk.jobs.fleet.FleetExperiments.longRunWithRollback;
+import static io.github.dqualizer.ctk.jobs.fleet.FleetExperiments.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -228,30 +231,5 @@ class FleetMySqlTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> "interrupted".equals(observer.run(runId).get("status")));
         assertThat(rollbackMarker).exists();
         assertThat(observer.run(runId)).containsEntry("host", hostC).doesNotContainKey("waiting_for");
-    }
-
-    private static String sleep(String title, int seconds) {
-        return """
-                {"title": "%s", "description": "sleeps",
-                 "method": [{"type": "action", "name": "sleep", "provider": {"type": "process", "path": "sleep", "arguments": "%d"}}]}
-                """.formatted(title, seconds);
-    }
-
-    private static String longRunWithRollback(String title, Path rollbackMarker) {
-        return """
-                {"title": "%s", "description": "a long action with a rollback",
-                 "method": [{"type": "action", "name": "sleep", "provider": {"type": "process", "path": "sleep", "arguments": "300"}}],
-                 "rollbacks": [{"type": "action", "name": "mark", "provider": {"type": "process", "path": "touch", "arguments": ["%s"]}}]}
-                """.formatted(title, rollbackMarker);
-    }
-
-    private static String hostProcessExperiment() {
-        return """
-                {"title": "host process", "description": "looks at this host's processes",
-                 "method": [{"type": "probe", "name": "init exists", "provider": {"type": "python",
-                   "module": "processMonitoring", "func": "check_process_exists",
-                   "arguments": {"db_username": "%s", "db_password": "%s", "username": "%s", "password": "%s",
-                                 "process_name": "java"}}}]}
-                """.formatted(TestUsers.DB_USER, TestUsers.DB_PASSWORD, TestUsers.DEMO_USER, TestUsers.DEMO_PASSWORD);
     }
 }
