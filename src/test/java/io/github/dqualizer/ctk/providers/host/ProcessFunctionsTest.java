@@ -76,7 +76,7 @@ class ProcessFunctionsTest {
 
         assertThat(kill(dummies.sleepName)).isEqualTo(true);
 
-        assertThat(sleep.isAlive()).isFalse();
+        assertThat(reaped(sleep).isAlive()).isFalse();
         assertThat(exists(dummies.sleepName)).isFalse();
         assertThat(ProcessKill.lastIn(run, dummies.sleepName)).get()
                 .extracting(ProcessKill::pids).isEqualTo(java.util.Set.of(sleep.pid()));
@@ -90,8 +90,8 @@ class ProcessFunctionsTest {
 
         assertThat(kill(dummies.sleepName)).isEqualTo(true);
 
-        assertThat(first.isAlive()).isFalse();
-        assertThat(second.isAlive()).isFalse();
+        assertThat(reaped(first).isAlive()).isFalse();
+        assertThat(reaped(second).isAlive()).isFalse();
     }
 
     @Test
@@ -107,7 +107,7 @@ class ProcessFunctionsTest {
 
         assertThat(kill("ctkdummy-" + dummies.id)).isEqualTo(true);
 
-        assertThat(jvm.isAlive()).isFalse();
+        assertThat(reaped(jvm).isAlive()).isFalse();
     }
 
     @Test
@@ -117,7 +117,7 @@ class ProcessFunctionsTest {
 
         assertThat(kill(dummies.sleepName, "graceful", true, "grace_period_sec", 5)).isEqualTo(true);
 
-        assertThat(sleep.exitValue()).as("SIGTERM exit status").isEqualTo(128 + 15);
+        assertThat(reaped(sleep).exitValue()).as("SIGTERM exit status").isEqualTo(128 + 15);
     }
 
     @Test
@@ -130,8 +130,8 @@ class ProcessFunctionsTest {
 
         // causality, not speed: the forcible kill comes only once the grace period is over (no upper bound)
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
-        assertThat(stubborn.isAlive()).isFalse();
-        assertThat(stubborn.exitValue()).as("SIGKILL exit status").isEqualTo(128 + 9);
+        assertThat(reaped(stubborn).isAlive()).isFalse();
+        assertThat(reaped(stubborn).exitValue()).as("SIGKILL exit status").isEqualTo(128 + 9);
     }
 
     @Test
@@ -209,5 +209,15 @@ class ProcessFunctionsTest {
     private static boolean waitingForAProcess(Thread thread) {
         return thread.getState() == Thread.State.TIMED_WAITING && Arrays.stream(thread.getStackTrace())
                 .anyMatch(frame -> frame.getClassName().equals(ProcessAppearanceWaiter.class.getName()));
+    }
+
+    /**
+     * The process once this JVM, its parent, has reaped it. A kill returns as soon as the process is gone or a zombie
+     * (a zombie is not running), and the JDK's reaper thread collects its exit status a moment later: until then
+     * {@code isAlive()} is still true and {@code exitValue()} throws (a .ci/run failed on that race). A process that
+     * really survived the kill fails here after 30 s.
+     */
+    private static Process reaped(Process process) throws Exception {
+        return process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 }
