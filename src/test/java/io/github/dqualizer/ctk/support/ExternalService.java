@@ -203,11 +203,42 @@ public final class ExternalService implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * A free port for a process that binds it only later. Taken below the kernel's ephemeral range, where no bind to
+     * port 0 (every {@code RANDOM_PORT} test, in any fork) can be given it in the meantime, and from a block of this
+     * fork's own, so that two forks never pick the same one: a port taken by binding to 0 and closing again was given
+     * to another fork's server before the service bound it ("another process already uses it", DatabaseOutageTest).
+     */
+    static synchronized int freePort() {
+        int fork = Math.max(1, Integer.parseInt(System.getProperty("ctk.test.fork", "1").trim()));
+        int blockEnd = ephemeralRangeStart() - (fork - 1) * PORT_BLOCK;
+        for (int tried = 0; tried < PORT_BLOCK; tried++) {
+            int port = blockEnd - 1 - nextPortOffset++ % PORT_BLOCK;
+            if (port > 1024 && available(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port below " + blockEnd + " for test fork " + fork);
+    }
+
+    private static final int PORT_BLOCK = 1000;
+    private static int nextPortOffset;
+
+    private static int ephemeralRangeStart() {
+        // read as a stream: Files.readString trusts the size procfs reports and returned only "3" of "32768\t60999"
+        try (var range = Files.newInputStream(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+            return Integer.parseInt(new String(range.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).trim()
+                    .split("\\s+")[0]);
+        } catch (IOException | RuntimeException notLinux) {
+            return 32768; // Linux's default; other systems start theirs higher
+        }
+    }
+
+    private static boolean available(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 

@@ -68,7 +68,12 @@ record LocalProcess(String host, long pid, String namespace) {
 
     private static String namespaceDigest() {
         try {
-            String bootId = Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).trim();
+            // read as a stream: Files.readString trusts the size procfs reports and read nothing of this file here
+            // (kernel 6.18), which left only the PID namespace to tell two machines' processes apart
+            String bootId;
+            try (var in = Files.newInputStream(Path.of("/proc/sys/kernel/random/boot_id"))) {
+                bootId = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
+            }
             String pidNamespace = Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString();
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest((bootId + "|" + pidNamespace).getBytes(StandardCharsets.UTF_8));
