@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.jobs.fleet;
 
+import io.github.dqualizer.ctk.database.SchemaLock;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,8 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * One JobRunr table set per host on the same database (prefix {@code h_<host>_<crc>_}): a run pinned to a host has
  * its job there, where only the job servers of that host's instances fetch it. Unpinned runs use the shared
- * (configured) tables. Storage providers and schedulers are created on first use; JobRunr's migrations are
- * idempotent, so whichever instance touches a host's tables first creates them.
+ * (configured) tables. Storage providers and schedulers are created on first use. Whichever instance touches a host's
+ * tables first creates them; the others wait for it ({@link SchemaLock}).
  */
 @Component
 public class HostJobTables implements DisposableBean {
@@ -53,10 +54,12 @@ public class HostJobTables implements DisposableBean {
         });
     }
 
-    /** The JobRunr storage of {@code host}'s table set (created when missing). */
+    /** The JobRunr storage of {@code host}'s table set (created when missing, under the schema lock). */
     public StorageProvider storage(String host) {
         return storages.computeIfAbsent(host, h -> {
-            StorageProvider storage = SqlStorageProviderFactory.using(dataSource, prefix(h), DatabaseOptions.CREATE);
+            // under the schema lock: JobRunr's table migrations are not serialized across instances (SchemaLock)
+            StorageProvider storage = SchemaLock.holding(dataSource,
+                    () -> SqlStorageProviderFactory.using(dataSource, prefix(h), DatabaseOptions.CREATE));
             storage.setJobMapper(new JobMapper(jsonMapper));
             return storage;
         });

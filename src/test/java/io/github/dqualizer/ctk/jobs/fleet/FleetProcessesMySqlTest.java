@@ -69,12 +69,9 @@ class FleetProcessesMySqlTest {
         hostC = "proc-c-" + suffix;
         long begin = System.nanoTime();
         Map<String, CompletableFuture<ExternalService>> starting = new LinkedHashMap<>();
-        // the first alone on the empty database: JobRunr's own table migrations are not serialised across instances
-        // (Flyway's are, SerializedMigrations), and two instances creating JobRunr's tables at once failed one start
-        // ("Can't DROP INDEX jobrunr_job_updated_at_idx" in v014); a known gap, operations.md "Fleet"
-        starting.put(hostA, CompletableFuture.completedFuture(ExternalService.start(properties(hostA),
-                Path.of("target", "fleet-processes", hostA + ".log"))));
-        for (String host : List.of(hostB, hostC)) {
+        // all three at once on the empty database: our Flyway migrations and JobRunr's table creation run under the
+        // schema lock (SchemaLock); without it one start failed ("Can't DROP INDEX jobrunr_job_updated_at_idx")
+        for (String host : List.of(hostA, hostB, hostC)) {
             starting.put(host, CompletableFuture.supplyAsync(() -> ExternalService.start(properties(host),
                     Path.of("target", "fleet-processes", host + ".log"))));
         }
