@@ -1,7 +1,17 @@
 package io.github.dqualizer.ctk.jobs.fleet;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dqualizer.ctk.support.ExternalService;
 import io.github.dqualizer.ctk.support.TestUsers;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /** The experiments the fleet tests submit. */
 final class FleetExperiments {
@@ -14,6 +24,30 @@ final class FleetExperiments {
                 {"title": "%s", "description": "sleeps",
                  "method": [{"type": "action", "name": "sleep", "provider": {"type": "process", "path": "sleep", "arguments": "%d"}}]}
                 """.formatted(title, seconds);
+    }
+
+    /**
+     * Submits {@code count} two-second runs at once from as many clients, as a burst of dqualizer executions would, and
+     * returns their run ids; each must be accepted (202).
+     */
+    static List<String> submitTwoSecondRunsAtOnce(int count, Function<String, ExternalService.Response> submit)
+            throws InterruptedException, ExecutionException {
+        ExecutorService clients = Executors.newFixedThreadPool(count);
+        try {
+            List<CompletableFuture<ExternalService.Response>> responses = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String title = "round " + i;
+                responses.add(CompletableFuture.supplyAsync(() -> submit.apply(sleep(title, 2)), clients));
+            }
+            List<String> runIds = new ArrayList<>();
+            for (CompletableFuture<ExternalService.Response> response : responses) {
+                assertThat(response.get().statusCode()).as("%s", response.get().body()).isEqualTo(202);
+                runIds.add((String) response.get().body().get("run_id"));
+            }
+            return runIds;
+        } finally {
+            clients.shutdown();
+        }
     }
 
     /** A long action (longer than any test waits) whose rollback touches the marker. */

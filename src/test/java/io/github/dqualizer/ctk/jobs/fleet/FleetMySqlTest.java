@@ -13,7 +13,6 @@ import io.github.dqualizer.ctk.support.ServiceInstance;
 import io.github.dqualizer.ctk.support.TestUsers;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -162,22 +158,8 @@ class FleetMySqlTest {
     @Order(4)
     void twentyFourTwoSecondRunsSubmittedToOneInstanceThenSpreadOverTheHosts() throws Exception {
         Instance accepting = instances.get(hostA);
-        List<String> runIds = new ArrayList<>();
-        ExecutorService clients = Executors.newFixedThreadPool(24);
         long begin = System.nanoTime();
-        try {
-            List<CompletableFuture<ExternalService.Response>> responses = new ArrayList<>();
-            for (int i = 0; i < 24; i++) {
-                String title = "round " + i;
-                responses.add(CompletableFuture.supplyAsync(() -> accepting.submit("", sleep(title, 2)), clients));
-            }
-            for (CompletableFuture<ExternalService.Response> response : responses) {
-                assertThat(response.get().statusCode()).isEqualTo(202);
-                runIds.add((String) response.get().body().get("run_id"));
-            }
-        } finally {
-            clients.shutdown();
-        }
+        List<String> runIds = FleetExperiments.submitTwoSecondRunsAtOnce(24, experiment -> accepting.submit("", experiment));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> runIds.stream()
                 .allMatch(id -> "completed".equals(accepting.run(id).get("status"))));

@@ -14,7 +14,6 @@ import io.github.dqualizer.ctk.support.TestUsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +21,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -119,22 +116,8 @@ class FleetProcessesMySqlTest {
         // one login first, as a client's session would: 24 parallel first logins of one user are more than the
         // throttle lets through before one succeeded (ctk.auth.throttle, counted before the check); then it is cached
         assertThat(accepting.submit("", sleep("warm-up", 0)).statusCode()).isEqualTo(202);
-        List<String> runIds = new ArrayList<>();
-        ExecutorService clients = Executors.newFixedThreadPool(24);
         long begin = System.nanoTime();
-        try {
-            List<CompletableFuture<ExternalService.Response>> responses = new ArrayList<>();
-            for (int i = 0; i < 24; i++) {
-                String title = "round " + i;
-                responses.add(CompletableFuture.supplyAsync(() -> accepting.submit("", sleep(title, 2)), clients));
-            }
-            for (CompletableFuture<ExternalService.Response> response : responses) {
-                assertThat(response.get().statusCode()).as("%s", response.get().body()).isEqualTo(202);
-                runIds.add((String) response.get().body().get("run_id"));
-            }
-        } finally {
-            clients.shutdown();
-        }
+        List<String> runIds = FleetExperiments.submitTwoSecondRunsAtOnce(24, experiment -> accepting.submit("", experiment));
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> runIds.stream()
                 .allMatch(id -> "completed".equals(accepting.run(id).get("status"))));
