@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 final class ProcessWatch implements AutoCloseable {
 
     static final long RECHECK_NEW = TimeUnit.MILLISECONDS.toNanos(500);
+    /** Two clock ticks: the resolution of a process's start time in {@code /proc/<pid>/stat}. */
+    private static final long START_TIME_SLACK = TimeUnit.MILLISECONDS.toNanos(20);
     /**
      * With the detector, new processes are found without it; the full scan only catches what the detector cannot see
      * (a long-running process that execs another program). Enumerating the table costs 1-6 ms (the JDK reads every
@@ -91,21 +93,30 @@ final class ProcessWatch implements AutoCloseable {
         for (long pid = previousPid + 1; found.isEmpty() && pid <= pidNow.getAsLong(); pid++) {
             found = ProcessHandle.of(pid)
                     .filter(handle -> !ignored.contains(handle) && threadGroupLeader(handle.pid()))
-                    .flatMap(handle -> table.describe(handle).filter(process -> remember(process, handle, now)));
+                    .flatMap(handle -> table.describe(handle).filter(process -> remember(process, handle, now, true)));
         }
         return found;
     }
 
+    /**
+     * Runs on every poll, so an unchanged process costs one readlink: the liveness check (a read of its {@code stat})
+     * is made only when the executable cannot be read or has changed. Five system calls per recent process and poll
+     * were most of the measuring thread's CPU (docs/benchmarks.md, recovery measurement).
+     */
     private Optional<RunningProcess> recheckRecentlyNew(long now) {
         for (Iterator<Map.Entry<ProcessHandle, Recent>> it = recentlyNew.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<ProcessHandle, Recent> entry = it.next();
             Recent recent = entry.getValue();
-            if (now - recent.firstSeen() >= RECHECK_NEW || !entry.getKey().isAlive()) {
+            if (now - recent.firstSeen() >= RECHECK_NEW) {
                 it.remove();
                 continue;
             }
             if (recent.name() != null && recent.name().equals(executableName(entry.getKey().pid()))) {
                 continue; // same executable name as when described, and not a JVM (whose arguments could differ)
+            }
+            if (!entry.getKey().isAlive()) {
+                it.remove();
+                continue;
             }
             Optional<RunningProcess> found = table.describe(entry.getKey()).filter(process -> runningMatch(process));
             if (found.isPresent()) {
@@ -137,10 +148,12 @@ final class ProcessWatch implements AutoCloseable {
         if (slice == 0 && fullScans > 1) {
             notMatchingSince.keySet().removeIf(handle -> !handle.isAlive());
         }
+        boolean first = fullScans == 1;
         return ProcessHandle.allProcesses()
                 .filter(handle -> !ignored.contains(handle))
                 .filter(handle -> isDue(handle, now, slice))
-                .map(handle -> table.describe(handle).filter(process -> remember(process, handle, now)))
+                .map(handle -> table.describe(handle)
+                        .filter(process -> remember(process, handle, now, !first || justStarted(handle, now))))
                 .flatMap(Optional::stream)
                 .findFirst();
     }
@@ -154,22 +167,30 @@ final class ProcessWatch implements AutoCloseable {
         return ProcessTable.runningMatch(process, processName);
     }
 
-    private boolean remember(RunningProcess process, ProcessHandle handle, long now) {
+    /** Whether {@code process} matches; if not, it is remembered, and re-checked for a while if it is {@code new}. */
+    private boolean remember(RunningProcess process, ProcessHandle handle, long now, boolean isNew) {
         if (runningMatch(process)) {
             return true;
         }
-        if (notMatchingSince.putIfAbsent(handle, now) == null && (fullScans > 1 || recentPid(handle.pid()))) {
+        if (notMatchingSince.putIfAbsent(handle, now) == null && isNew) {
             recentlyNew.put(handle, new Recent(now, RunningProcess.isJavaLauncher(process.name()) ? null : process.name()));
         }
         return false;
     }
 
     /**
-     * At the first scan every process is first seen; only those with one of the last PIDs allocated may still be
-     * about to exec the program (PIDs are allocated in ascending order), the others need no re-check each poll.
+     * At the first scan every process is first seen; only one that started within the re-check period may still be
+     * about to exec the program, the others need no re-check each poll. The PID is asked first, since it costs nothing
+     * (PIDs are allocated in ascending order): on a quiet host the last 256 PIDs still cover processes that started
+     * long ago, and re-checking those on every poll was most of the measurement's CPU. The start time has clock-tick
+     * resolution, hence the slack.
      */
-    private boolean recentPid(long pid) {
-        return lastPid < 0 || (pid <= lastPid && lastPid - pid < MAX_PROBED_PIDS);
+    private boolean justStarted(ProcessHandle handle, long now) {
+        long pid = handle.pid();
+        if (lastPid >= 0 && (pid > lastPid || lastPid - pid >= MAX_PROBED_PIDS)) {
+            return false;
+        }
+        return ProcessStartTime.nanoTime(handle).map(started -> now - started < RECHECK_NEW + START_TIME_SLACK).orElse(true);
     }
 
     /**
@@ -189,6 +210,13 @@ final class ProcessWatch implements AutoCloseable {
         } catch (IOException | NumberFormatException e) {
             return false; // gone
         }
+    }
+
+    /** The PIDs re-checked on every poll now (the recently new processes); for tests. */
+    Set<Long> recheckedPids() {
+        Set<Long> pids = new java.util.TreeSet<>();
+        recentlyNew.keySet().forEach(handle -> pids.add(handle.pid()));
+        return pids;
     }
 
     @Override
