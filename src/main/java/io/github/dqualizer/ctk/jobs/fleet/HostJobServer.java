@@ -38,7 +38,7 @@ class HostJobServer implements SmartLifecycle, DisposableBean {
     HostJobServer(ObjectProvider<BackgroundJobServer> sharedServer, HostJobTables tables, InstanceIdentity instance,
                   @Qualifier("jobRunrJsonMapper") JsonMapper jsonMapper, ObjectProvider<JobActivator> activator,
                   ApplicationContext context, JobStartNudger nudger, SharedWorkers workers,
-                  @Value("${jobrunr.background-job-server.poll-interval-in-seconds:5}") int pollSeconds,
+                  FleetProperties fleet,
                   @Value("${jobrunr.background-job-server.interrupt-jobs-await-duration-on-stop:10s}") Duration awaitOnStop) {
         if (sharedServer.getIfAvailable() == null) {
             this.server = null; // accept-only: it executes nothing, pinned or not
@@ -49,7 +49,7 @@ class HostJobServer implements SmartLifecycle, DisposableBean {
                 usingStandardBackgroundJobServerConfiguration()
                         .andName(instance.name() + " host " + instance.host())
                         .andBackgroundJobServerWorkerPolicy(workers)
-                        .andPollIntervalInSeconds(pollSeconds)
+                        .andPollIntervalInSeconds(fleet.hostPollIntervalInSeconds())
                         .andInterruptJobsAwaitDurationOnStopBackgroundJobServer(awaitOnStop));
         nudger.alsoFetchOn(server);
     }
