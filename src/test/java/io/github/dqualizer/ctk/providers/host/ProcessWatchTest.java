@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,18 +38,11 @@ class ProcessWatchTest {
     void aNewProcessThatExecsTheProgramLaterIsFoundByThePollAfterTheExec() throws Exception {
         try (ProcessWatch watch = table.watch(dummies.sleepName, Set.of())) {
             assertThat(watch.poll()).isEmpty();
-            Process shell = dummies.start(List.of("/bin/sh", "-c", "read line; exec \"$0\" 300", dummies.sleep.toString()));
-            Path exe = Path.of("/proc", Long.toString(shell.pid()), "exe");
-            await().until(() -> Files.readSymbolicLink(exe).getFileName().toString().equals("sh")
-                    || Files.readSymbolicLink(exe).getFileName().toString().equals("dash"));
+            Process shell = shellThatExecsTheDummyOnALine();
             assertThat(watch.poll()).isEmpty(); // the shell is seen, not matching
             assertThat(watch.poll()).isEmpty();
 
-            try (OutputStream stdin = shell.getOutputStream()) {
-                stdin.write('\n');
-            }
-            await().until(() -> Files.readSymbolicLink(exe).getFileName().toString().equals(dummies.sleepName));
-
+            execTheDummy(shell);
             Optional<RunningProcess> found = watch.poll();
             assertThat(found).isPresent();
             assertThat(found.get().pid()).isEqualTo(shell.pid());
@@ -60,18 +55,12 @@ class ProcessWatchTest {
      */
     @Test
     void aProcessStartedJustBeforeTheFirstScanThatExecsTheProgramIsFoundByThePollAfterTheExec() throws Exception {
-        Process shell = dummies.start(List.of("/bin/sh", "-c", "read line; exec \"$0\" 300", dummies.sleep.toString()));
-        Path exe = Path.of("/proc", Long.toString(shell.pid()), "exe");
-        await().until(() -> !Files.readSymbolicLink(exe).getFileName().toString().startsWith("java"));
+        Process shell = shellThatExecsTheDummyOnALine();
         try (ProcessWatch watch = table.watch(dummies.sleepName, Set.of())) {
             assertThat(watch.poll()).isEmpty();
             assertThat(watch.recheckedPids()).contains(shell.pid());
 
-            try (OutputStream stdin = shell.getOutputStream()) {
-                stdin.write('\n');
-            }
-            await().until(() -> Files.readSymbolicLink(exe).getFileName().toString().equals(dummies.sleepName));
-
+            execTheDummy(shell);
             Optional<RunningProcess> found = watch.poll();
             assertThat(found).isPresent();
             assertThat(found.get().pid()).isEqualTo(shell.pid());
@@ -91,6 +80,25 @@ class ProcessWatchTest {
             assertThat(watch.poll()).isEmpty();
             assertThat(watch.recheckedPids()).doesNotContain(old.pid());
         }
+    }
+
+    /** A shell that execs the dummy program when it reads a line; returned once the shell runs. */
+    private Process shellThatExecsTheDummyOnALine() {
+        Process shell = dummies.start(List.of("/bin/sh", "-c", "read line; exec \"$0\" 300", dummies.sleep.toString()));
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                .until(() -> List.of("sh", "dash").contains(executableName(shell)));
+        return shell;
+    }
+
+    private void execTheDummy(Process shell) throws IOException {
+        try (OutputStream stdin = shell.getOutputStream()) {
+            stdin.write('\n');
+        }
+        await().until(() -> executableName(shell).equals(dummies.sleepName));
+    }
+
+    private static String executableName(Process process) throws IOException {
+        return Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "exe")).getFileName().toString();
     }
 
     /** A process without a readable executable (a kernel thread here) is named by /proc/<pid>/comm, as OSHI named it. */
