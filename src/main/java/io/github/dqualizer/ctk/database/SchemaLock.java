@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  */
 public final class SchemaLock {
 
-    static final String NAME = "ctk_schema_migration";
+    private static final String NAME = "ctk_schema_migration";
     /** Seconds to wait for another instance's change; longer than any migration of this schema. */
     private static final int WAIT_SECONDS = 600;
 

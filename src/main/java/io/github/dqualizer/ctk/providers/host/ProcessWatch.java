@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * An incremental process scan for polling loops.
@@ -99,8 +101,9 @@ final class ProcessWatch implements AutoCloseable {
     }
 
     /**
-     * Runs on every poll, so an unchanged process costs one readlink: the liveness check (a read of its {@code stat})
-     * is made only when the executable cannot be read or has changed. Five system calls per recent process and poll
+     * Runs on every poll, so an unchanged process that is not a JVM costs one readlink: the liveness check (a read of
+     * its {@code stat}) is made only when the executable cannot be read or has changed, or for a JVM, which is described
+     * again each time (its arguments name it). Five system calls per recent process and poll
      * were most of the measuring thread's CPU (docs/benchmarks.md, recovery measurement).
      */
     private Optional<RunningProcess> recheckRecentlyNew(long now) {
@@ -214,9 +217,7 @@ final class ProcessWatch implements AutoCloseable {
 
     /** The PIDs re-checked on every poll now (the recently new processes); for tests. */
     Set<Long> recheckedPids() {
-        Set<Long> pids = new java.util.TreeSet<>();
-        recentlyNew.keySet().forEach(handle -> pids.add(handle.pid()));
-        return pids;
+        return recentlyNew.keySet().stream().map(ProcessHandle::pid).collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Override

@@ -42,10 +42,7 @@ class ProcessWatchTest {
             assertThat(watch.poll()).isEmpty(); // the shell is seen, not matching
             assertThat(watch.poll()).isEmpty();
 
-            execTheDummy(shell);
-            Optional<RunningProcess> found = watch.poll();
-            assertThat(found).isPresent();
-            assertThat(found.get().pid()).isEqualTo(shell.pid());
+            execTheDummyThenTheNextPollFindsIt(shell, watch);
         }
     }
 
@@ -60,10 +57,7 @@ class ProcessWatchTest {
             assertThat(watch.poll()).isEmpty();
             assertThat(watch.recheckedPids()).contains(shell.pid());
 
-            execTheDummy(shell);
-            Optional<RunningProcess> found = watch.poll();
-            assertThat(found).isPresent();
-            assertThat(found.get().pid()).isEqualTo(shell.pid());
+            execTheDummyThenTheNextPollFindsIt(shell, watch);
         }
     }
 
@@ -90,11 +84,16 @@ class ProcessWatchTest {
         return shell;
     }
 
-    private void execTheDummy(Process shell) throws IOException {
+    /** Tells the shell to exec the dummy, waits until it has, and asserts that the watch's next poll finds it. */
+    private void execTheDummyThenTheNextPollFindsIt(Process shell, ProcessWatch watch) throws IOException {
         try (OutputStream stdin = shell.getOutputStream()) {
             stdin.write('\n');
         }
         await().until(() -> executableName(shell).equals(dummies.sleepName));
+
+        Optional<RunningProcess> found = watch.poll();
+        assertThat(found).isPresent();
+        assertThat(found.get().pid()).isEqualTo(shell.pid());
     }
 
     private static String executableName(Process process) throws IOException {
