@@ -22,8 +22,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jobrunr.scheduling.JobBuilder;
-import org.jobrunr.scheduling.JobScheduler;
+import io.github.dqualizer.ctk.jobs.jobrunr.LocalJobStart;
+import org.jobrunr.jobs.Job;
+import org.jobrunr.storage.StorageProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -39,7 +40,8 @@ import org.springframework.stereotype.Component;
  * runs instead of costing two per run, and a lone submission is written at once. A batch's runs are
  * committed first, then its jobs; if the jobs cannot be created the runs are deleted again, so no
  * queued run is left without a job. A submitter learns the outcome of its own run only once its batch
- * is committed, so an answered 202 is always durable.
+ * is committed, so an answered 202 is always durable. Right after the commit, each job that a free local worker can
+ * take is handed to it ({@link LocalJobStart}); the others wait for a fetch.
  */
 @Component
 class RunBatchWriter implements DisposableBean {
@@ -60,14 +62,16 @@ class RunBatchWriter implements DisposableBean {
 
     private final ExperimentRunRepository runs;
     private final HostJobTables tables;
+    private final LocalJobStart localStart;
     private final BlockingQueue<PendingRun> queue = new LinkedBlockingQueue<>(MAX_WAITING);
     private final ExecutorService writers;
     private final Duration waitLimit;
     private volatile boolean closed;
 
-    RunBatchWriter(ExperimentRunRepository runs, HostJobTables tables, JobsProperties properties) {
+    RunBatchWriter(ExperimentRunRepository runs, HostJobTables tables, LocalJobStart localStart, JobsProperties properties) {
         this.runs = runs;
         this.tables = tables;
+        this.localStart = localStart;
         this.waitLimit = properties.submissionWaitLimit();
         AtomicInteger number = new AtomicInteger();
         this.writers = Executors.newFixedThreadPool(WRITERS, runnable -> {
@@ -81,20 +85,21 @@ class RunBatchWriter implements DisposableBean {
     }
 
     /**
-     * Stores the run and its job; returns once both are committed. Throws the database's error, or a
+     * Stores the run and its job; returns once both are committed, true when a local worker has taken the job (no
+     * fetch is needed then). Throws the database's error, or a
      * {@link SubmissionNotStoredException} when this instance is shutting down, too many submissions wait, or the run
      * waited {@code ctk.jobs.submission-wait-limit} without a writer taking it (it is then withdrawn: nothing stored).
      */
-    void store(ExperimentRun run, JobBuilder job) {
+    boolean store(ExperimentRun run, Job job) {
         PendingRun pending = enqueue(run, job);
         try {
-            pending.done().get(waitLimit.toNanos(), TimeUnit.NANOSECONDS);
+            return pending.done().get(waitLimit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             if (queue.remove(pending)) {
                 throw new SubmissionNotStoredException("The run could not be stored within " + waitLimit.toSeconds()
                         + " s (the database is slow or unreachable); nothing was stored. Retry later.");
             }
-            awaitTakenBatch(pending); // a writer has it: its own database timeouts bound the rest
+            return awaitTakenBatch(pending); // a writer has it: its own database timeouts bound the rest
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SubmissionNotStoredException("The submission was interrupted; it may not have been stored.");
@@ -103,9 +108,9 @@ class RunBatchWriter implements DisposableBean {
         }
     }
 
-    private void awaitTakenBatch(PendingRun pending) {
+    private boolean awaitTakenBatch(PendingRun pending) {
         try {
-            pending.done().get(waitLimit.toNanos(), TimeUnit.NANOSECONDS);
+            return pending.done().get(waitLimit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             throw new SubmissionNotStoredException("The run was not confirmed as stored within " + 2 * waitLimit.toSeconds()
                     + " s; it may still be stored: GET /experiments/" + pending.run().id() + " tells.");
@@ -117,12 +122,15 @@ class RunBatchWriter implements DisposableBean {
         }
     }
 
-    /** Completes when the run and its job are committed; fails with the database's error otherwise. */
-    CompletableFuture<Void> write(ExperimentRun run, JobBuilder job) {
+    /**
+     * Completes when the run and its job are committed, with true when a local worker has taken the job; fails with
+     * the database's error otherwise.
+     */
+    CompletableFuture<Boolean> write(ExperimentRun run, Job job) {
         return enqueue(run, job).done();
     }
 
-    private PendingRun enqueue(ExperimentRun run, JobBuilder job) {
+    private PendingRun enqueue(ExperimentRun run, Job job) {
         PendingRun pending = new PendingRun(run, job, new CompletableFuture<>());
         if (closed) {
             pending.done().completeExceptionally(shuttingDown());
@@ -184,9 +192,11 @@ class RunBatchWriter implements DisposableBean {
             failAll(batch, e);
             return;
         }
+        String pinnedHost = batch.get(0).run().pinnedHost();
         try {
-            JobScheduler scheduler = tables.scheduler(batch.get(0).run().pinnedHost());
-            retryingLockConflicts(() -> scheduler.create(batch.stream().map(PendingRun::job)), () -> { });
+            // a failed save rolls the jobs' versions back (JobRunr), so the same jobs can be saved again
+            StorageProvider storage = tables.storageOrShared(pinnedHost);
+            retryingLockConflicts(() -> storage.save(batch.stream().map(PendingRun::job).toList()), () -> { });
         } catch (RuntimeException e) {
             deleteRuns(batch);
             // JobRunr wraps the database's error in its own StorageException, which would be answered 500
@@ -194,7 +204,7 @@ class RunBatchWriter implements DisposableBean {
                     : new DataAccessResourceFailureException("The runs' jobs could not be stored: " + e.getMessage(), e));
             return;
         }
-        batch.forEach(pending -> pending.done().complete(null));
+        batch.forEach(pending -> pending.done().complete(localStart.start(pinnedHost, pending.job())));
     }
 
     /**
@@ -265,6 +275,6 @@ class RunBatchWriter implements DisposableBean {
         return new SubmissionNotStoredException("This instance is shutting down; nothing was stored. Retry on another instance or after the restart.");
     }
 
-    private record PendingRun(ExperimentRun run, JobBuilder job, CompletableFuture<Void> done) {
+    private record PendingRun(ExperimentRun run, Job job, CompletableFuture<Boolean> done) {
     }
 }

@@ -2,6 +2,7 @@ package io.github.dqualizer.ctk.jobs.fleet;
 
 import io.github.dqualizer.ctk.jobs.cluster.InstanceIdentity;
 import io.github.dqualizer.ctk.jobs.jobrunr.JobStartNudger;
+import io.github.dqualizer.ctk.jobs.jobrunr.LocalJobStart;
 import io.github.dqualizer.ctk.jobs.jobrunr.SharedWorkers;
 import java.time.Duration;
 import org.jobrunr.server.BackgroundJobServer;
@@ -37,7 +38,7 @@ class HostJobServer implements SmartLifecycle, DisposableBean {
 
     HostJobServer(ObjectProvider<BackgroundJobServer> sharedServer, HostJobTables tables, InstanceIdentity instance,
                   @Qualifier("jobRunrJsonMapper") JsonMapper jsonMapper, ObjectProvider<JobActivator> activator,
-                  ApplicationContext context, JobStartNudger nudger, SharedWorkers workers,
+                  ApplicationContext context, JobStartNudger nudger, LocalJobStart localStart, SharedWorkers workers,
                   FleetProperties fleet,
                   @Value("${jobrunr.background-job-server.interrupt-jobs-await-duration-on-stop:10s}") Duration awaitOnStop) {
         if (sharedServer.getIfAvailable() == null) {
@@ -52,6 +53,7 @@ class HostJobServer implements SmartLifecycle, DisposableBean {
                         .andPollIntervalInSeconds(fleet.hostPollIntervalInSeconds())
                         .andInterruptJobsAwaitDurationOnStopBackgroundJobServer(awaitOnStop));
         nudger.alsoFetchOn(server);
+        localStart.serveHost(instance.host(), server);
     }
 
     @Override

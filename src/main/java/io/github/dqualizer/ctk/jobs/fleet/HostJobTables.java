@@ -33,15 +33,17 @@ public class HostJobTables implements DisposableBean {
     private final DataSource dataSource;
     private final JsonMapper jsonMapper;
     private final JobScheduler shared;
+    private final StorageProvider sharedStorage;
     private final String sharedPrefix;
     private final ConcurrentMap<String, StorageProvider> storages = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, JobScheduler> schedulers = new ConcurrentHashMap<>();
 
     HostJobTables(DataSource dataSource, @Qualifier("jobRunrJsonMapper") JsonMapper jsonMapper, JobScheduler shared,
-                  @Value("${jobrunr.database.table-prefix:}") String sharedPrefix) {
+                  StorageProvider sharedStorage, @Value("${jobrunr.database.table-prefix:}") String sharedPrefix) {
         this.dataSource = dataSource;
         this.jsonMapper = jsonMapper;
         this.shared = shared;
+        this.sharedStorage = sharedStorage;
         this.sharedPrefix = sharedPrefix;
     }
 
@@ -52,6 +54,11 @@ public class HostJobTables implements DisposableBean {
             BackgroundJob.setJobScheduler(shared); // JobScheduler's constructor made itself JobRunr's static default
             return scheduler;
         });
+    }
+
+    /** Where the job of a run pinned to {@code host} is stored; null host: the shared tables. */
+    public StorageProvider storageOrShared(String host) {
+        return host == null ? sharedStorage : storage(host);
     }
 
     /** The JobRunr storage of {@code host}'s table set (created when missing, under the schema lock). */
