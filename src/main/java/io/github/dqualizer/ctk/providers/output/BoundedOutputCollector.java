@@ -4,9 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -96,12 +94,9 @@ public final class BoundedOutputCollector {
                 }
                 pause = Math.min(pause, left);
             }
-            try {
-                process.onExit().get(pause, TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
+            // waitFor is woken by the JDK's reaper thread itself; onExit() would add a hop through the common pool
+            if (!process.waitFor(pause, TimeUnit.NANOSECONDS)) {
                 wait = Math.min(wait * 2, LONGEST_WAIT_NANOS);
-            } catch (ExecutionException e) {
-                // onExit does not fail; the next isAlive() tells
             }
         }
     }
