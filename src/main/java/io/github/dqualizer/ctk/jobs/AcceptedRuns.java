@@ -3,7 +3,10 @@ package io.github.dqualizer.ctk.jobs;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
+import io.github.dqualizer.ctk.jobs.store.RunStatus;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jobrunr.server.BackgroundJobServer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -12,7 +15,9 @@ import org.springframework.stereotype.Component;
  * Runs accepted by this instance, kept in memory until their job claims them, so a job that starts
  * here does not read its run back from the database. Bounded by the size of the stored documents;
  * a run that is evicted or was accepted by another instance is simply read from the database.
- * An instance without a job server holds nothing: no job of its own would ever claim the runs.
+ * An instance without a job server holds nothing: no job of its own would ever claim the runs. A run stored already
+ * claimed (its worker held, {@code LocalJobStart}) is never evicted: its job finds it in memory or not at all, and
+ * there are at most as many as workers.
  */
 @Component
 class AcceptedRuns {
@@ -25,6 +30,7 @@ class AcceptedRuns {
                     + (run.secretsCipher() == null ? 0 : run.secretsCipher().length()))
             .expireAfterWrite(Duration.ofHours(1))
             .build();
+    private final Map<String, ExperimentRun> claimed = new ConcurrentHashMap<>();
     private final ObjectProvider<BackgroundJobServer> jobServer;
     private volatile Boolean executesHere;
 
@@ -33,14 +39,17 @@ class AcceptedRuns {
     }
 
     void accepted(ExperimentRun run) {
-        if (executesHere()) {
+        if (run.status() == RunStatus.RUNNING) {
+            claimed.put(run.id(), run);
+        } else if (executesHere()) {
             runs.put(run.id(), run);
         }
     }
 
     /** The run as accepted, removed from memory; null if it is not (or no longer) held. */
     ExperimentRun take(String runId) {
-        return runs.asMap().remove(runId);
+        ExperimentRun run = claimed.remove(runId);
+        return run != null ? run : runs.asMap().remove(runId);
     }
 
     private boolean executesHere() {

@@ -107,13 +107,20 @@ public class ExperimentJob {
         CurrentJob.executing().ifPresent(job -> job.logger().warn(line));
     }
 
-    /** Only a queued run is ever started, so a cancelled, recovered or finished run never runs (again). */
+    /**
+     * Only a queued run is ever started, so a cancelled, recovered or finished run never runs (again). A run this
+     * instance stored already claimed, with its job processing here ({@code LocalJobStart}), is its own at once.
+     */
     private ExperimentRun claim(String runId) {
+        ExperimentRun accepted = acceptedRuns.take(runId);
+        if (accepted != null && accepted.status() == RunStatus.RUNNING && instance.name().equals(accepted.node())) {
+            log.info("Run {} started: {}", runId, accepted.title());
+            return accepted;
+        }
         // a job fetched just before an outage waits for the database instead of failing with its run still queued
         Instant startedAt = clock.instant();
         int claimed = retry.untilReachable(runId, "start",
                 () -> runs.markStarted(runId, instance.name(), instance.host(), startedAt));
-        ExperimentRun accepted = acceptedRuns.take(runId);
         if (claimed == 1 && accepted != null) {
             accepted.start(instance.name(), instance.host(), startedAt); // now as stored
             log.info("Run {} started: {}", runId, accepted.title());

@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.github.dqualizer.ctk.jobs.execution.RunExecutions;
 import io.github.dqualizer.ctk.jobs.jobrunr.LocalJobStart;
 import org.jobrunr.jobs.Job;
 import org.jobrunr.storage.StorageProvider;
@@ -40,8 +41,9 @@ import org.springframework.stereotype.Component;
  * runs instead of costing two per run, and a lone submission is written at once. A batch's runs are
  * committed first, then its jobs; if the jobs cannot be created the runs are deleted again, so no
  * queued run is left without a job. A submitter learns the outcome of its own run only once its batch
- * is committed, so an answered 202 is always durable. Right after the commit, each job that a free local worker can
- * take is handed to it ({@link LocalJobStart}); the others wait for a fetch.
+ * is committed, so an answered 202 is always durable. A run that comes with a held local worker (stored already
+ * claimed, its job processing: {@link LocalJobStart}) goes to that worker right after the commit; the writer gives the
+ * worker and the run's claim back when the run is not stored or the hand-over fails (crash recovery then ends it).
  */
 @Component
 class RunBatchWriter implements DisposableBean {
@@ -58,20 +60,23 @@ class RunBatchWriter implements DisposableBean {
     static final int MAX_WAITING = 1024;
 
     /** Wakes a writer blocked on the empty queue at shutdown; it is no submission. */
-    private static final PendingRun WAKE_UP = new PendingRun(null, null, new CompletableFuture<>());
+    private static final PendingRun WAKE_UP = new PendingRun(null, null, null, new CompletableFuture<>());
 
     private final ExperimentRunRepository runs;
     private final HostJobTables tables;
     private final LocalJobStart localStart;
+    private final RunExecutions executions;
     private final BlockingQueue<PendingRun> queue = new LinkedBlockingQueue<>(MAX_WAITING);
     private final ExecutorService writers;
     private final Duration waitLimit;
     private volatile boolean closed;
 
-    RunBatchWriter(ExperimentRunRepository runs, HostJobTables tables, LocalJobStart localStart, JobsProperties properties) {
+    RunBatchWriter(ExperimentRunRepository runs, HostJobTables tables, LocalJobStart localStart,
+                   RunExecutions executions, JobsProperties properties) {
         this.runs = runs;
         this.tables = tables;
         this.localStart = localStart;
+        this.executions = executions;
         this.waitLimit = properties.submissionWaitLimit();
         AtomicInteger number = new AtomicInteger();
         this.writers = Executors.newFixedThreadPool(WRITERS, runnable -> {
@@ -85,17 +90,18 @@ class RunBatchWriter implements DisposableBean {
     }
 
     /**
-     * Stores the run and its job; returns once both are committed, true when a local worker has taken the job (no
-     * fetch is needed then). Throws the database's error, or a
+     * Stores the run and its job; returns once both are committed, true when {@code worker} (held for it, or null)
+     * has taken the job (no fetch is needed then). Throws the database's error, or a
      * {@link SubmissionNotStoredException} when this instance is shutting down, too many submissions wait, or the run
      * waited {@code ctk.jobs.submission-wait-limit} without a writer taking it (it is then withdrawn: nothing stored).
      */
-    boolean store(ExperimentRun run, Job job) {
-        PendingRun pending = enqueue(run, job);
+    boolean store(ExperimentRun run, Job job, LocalJobStart.Worker worker) {
+        PendingRun pending = enqueue(run, job, worker);
         try {
             return pending.done().get(waitLimit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             if (queue.remove(pending)) {
+                giveBackHeld(pending);
                 throw new SubmissionNotStoredException("The run could not be stored within " + waitLimit.toSeconds()
                         + " s (the database is slow or unreachable); nothing was stored. Retry later.");
             }
@@ -122,24 +128,21 @@ class RunBatchWriter implements DisposableBean {
         }
     }
 
-    /**
-     * Completes when the run and its job are committed, with true when a local worker has taken the job; fails with
-     * the database's error otherwise.
-     */
+    /** Completes when the run and its (enqueued) job are committed; fails with the database's error otherwise. */
     CompletableFuture<Boolean> write(ExperimentRun run, Job job) {
-        return enqueue(run, job).done();
+        return enqueue(run, job, null).done();
     }
 
-    private PendingRun enqueue(ExperimentRun run, Job job) {
-        PendingRun pending = new PendingRun(run, job, new CompletableFuture<>());
+    private PendingRun enqueue(ExperimentRun run, Job job, LocalJobStart.Worker worker) {
+        PendingRun pending = new PendingRun(run, job, worker, new CompletableFuture<>());
         if (closed) {
-            pending.done().completeExceptionally(shuttingDown());
+            fail(pending, shuttingDown());
         } else if (!queue.offer(pending)) {
-            pending.done().completeExceptionally(new SubmissionNotStoredException("Too many submissions ("
+            fail(pending, new SubmissionNotStoredException("Too many submissions ("
                     + MAX_WAITING + ") are waiting to be stored; nothing was stored. Retry shortly."));
         } else if (closed && queue.remove(pending)) {
             // closed between the check and the offer: the writers and destroy() may have drained the queue already
-            pending.done().completeExceptionally(shuttingDown());
+            fail(pending, shuttingDown());
         }
         return pending;
     }
@@ -168,8 +171,8 @@ class RunBatchWriter implements DisposableBean {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException | Error e) {
-                // its submitters must not wait for ever (a completed one keeps its outcome)
-                batch.forEach(pending -> pending.done().completeExceptionally(e));
+                // its submitters must not wait for ever
+                batch.forEach(pending -> fail(pending, e));
                 log.error("Run writer failed unexpectedly; it goes on", e);
             }
         }
@@ -204,7 +207,31 @@ class RunBatchWriter implements DisposableBean {
                     : new DataAccessResourceFailureException("The runs' jobs could not be stored: " + e.getMessage(), e));
             return;
         }
-        batch.forEach(pending -> pending.done().complete(localStart.start(pinnedHost, pending.job())));
+        batch.forEach(this::started);
+    }
+
+    /** Committed: a run with a held worker starts on it; if the hand-over fails, crash recovery here ends the run. */
+    private void started(PendingRun pending) {
+        boolean handedOver = pending.worker() != null && localStart.start(pending.worker(), pending.job());
+        if (pending.worker() != null && !handedOver) {
+            executions.ended(pending.run().id());
+        }
+        pending.done().complete(handedOver);
+    }
+
+    /** Nothing of it is stored: its held worker and its claim are given back. */
+    private void fail(PendingRun pending, Throwable error) {
+        if (!pending.done().isDone()) { // a completed one keeps its outcome (and its worker)
+            giveBackHeld(pending);
+            pending.done().completeExceptionally(error);
+        }
+    }
+
+    private void giveBackHeld(PendingRun pending) {
+        if (pending.worker() != null) {
+            localStart.release(pending.worker());
+            executions.ended(pending.run().id());
+        }
     }
 
     /**
@@ -251,8 +278,8 @@ class RunBatchWriter implements DisposableBean {
         }
     }
 
-    private static void failAll(List<PendingRun> batch, RuntimeException error) {
-        batch.forEach(pending -> pending.done().completeExceptionally(error));
+    private void failAll(List<PendingRun> batch, RuntimeException error) {
+        batch.forEach(pending -> fail(pending, error));
     }
 
     @Override
@@ -266,7 +293,9 @@ class RunBatchWriter implements DisposableBean {
             writers.shutdownNow();
         }
         for (PendingRun left; (left = queue.poll()) != null; ) {
-            left.done().completeExceptionally(shuttingDown()); // WAKE_UP's future is never looked at
+            if (left != WAKE_UP) {
+                fail(left, shuttingDown());
+            }
         }
     }
 
@@ -275,6 +304,6 @@ class RunBatchWriter implements DisposableBean {
         return new SubmissionNotStoredException("This instance is shutting down; nothing was stored. Retry on another instance or after the restart.");
     }
 
-    private record PendingRun(ExperimentRun run, Job job, CompletableFuture<Boolean> done) {
+    private record PendingRun(ExperimentRun run, Job job, LocalJobStart.Worker worker, CompletableFuture<Boolean> done) {
     }
 }

@@ -3,7 +3,9 @@ package io.github.dqualizer.ctk.jobs;
 import io.github.dqualizer.ctk.jobs.cluster.InstanceIdentity;
 import io.github.dqualizer.ctk.jobs.completion.RunCompletionNotifier;
 import io.github.dqualizer.ctk.jobs.completion.RunQueued;
+import io.github.dqualizer.ctk.jobs.execution.RunExecutions;
 import io.github.dqualizer.ctk.jobs.jobrunr.JobStartNudger;
+import io.github.dqualizer.ctk.jobs.jobrunr.LocalJobStart;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRunRepository;
 import io.github.dqualizer.ctk.jobs.store.RunOutcome;
@@ -40,11 +42,16 @@ public class RunSubmitter {
     private final RunCompletionNotifier notifier;
     private final InstanceIdentity instance;
     private final FleetRouting routing;
+    private final LocalJobStart localStart;
+    private final RunExecutions executions;
     private final Clock clock;
 
     RunSubmitter(RunBatchWriter writer, AcceptedRuns acceptedRuns, StoredExperiment storage, JobStartNudger nudger,
                  ApplicationEventPublisher events, ExperimentRunRepository runs, RunCompletionNotifier notifier,
-                 InstanceIdentity instance, FleetRouting routing, Clock clock) {
+                 InstanceIdentity instance, FleetRouting routing, LocalJobStart localStart, RunExecutions executions,
+                 Clock clock) {
+        this.localStart = localStart;
+        this.executions = executions;
         this.instance = instance;
         this.routing = routing;
         this.writer = writer;
@@ -104,15 +111,27 @@ public class RunSubmitter {
 
     private RunOutcome enqueue(ExperimentRun run, String title) {
         run.acceptedOn(instance.host());
-        if (routing.executableHere(run.pinnedHost())) {
+        Job job = job(run.id(), title);
+        boolean executableHere = routing.executableHere(run.pinnedHost());
+        LocalJobStart.Worker worker = executableHere ? localStart.reserve(run.pinnedHost()).orElse(null) : null;
+        if (worker != null) {
+            // stored already claimed, its job processing here: no claim, fetch or job update on its way to start
+            executions.claiming(run.id()); // before the claim is stored, so crash recovery never takes it for an orphan
+            run.start(instance.name(), instance.host(), clock.instant());
+            localStart.markProcessing(worker, job);
+        }
+        if (executableHere) {
             acceptedRuns.accepted(run); // before its job exists, so the job always finds it
         }
         boolean startedHere;
         try {
-            startedHere = writer.store(run, job(run.id(), title));
+            startedHere = writer.store(run, job, worker); // the writer gives the worker and the claim back if need be
         } catch (RuntimeException e) {
             acceptedRuns.take(run.id());
             throw e;
+        }
+        if (worker != null && !startedHere) {
+            acceptedRuns.take(run.id()); // stored claimed, but no worker took it: crash recovery ends it
         }
         events.publishEvent(new RunQueued(run.id()));
         if (!startedHere) { // a local worker took it already: no instance need fetch it

@@ -2,6 +2,7 @@ package io.github.dqualizer.ctk.safety;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ public final class ChildEnvironment {
     private final NamePatterns denied;
     private final NamePatterns allowed;
     private final Set<String> credentials;
+    /** Computed once: the environment and the rules never change, and every process activity needs it. */
+    private final Map<String, String> visible;
 
     /**
      * @param properties  the operator's additions ({@code denied}) and exceptions ({@code allowed})
@@ -42,6 +45,13 @@ public final class ChildEnvironment {
         this.allowed = new NamePatterns(properties.allowed());
         this.credentials = Set.copyOf(credentials.stream().filter(value -> value != null && !value.isEmpty()).toList());
         this.environment = Map.copyOf(environment);
+        Map<String, String> visible = new LinkedHashMap<>();
+        this.environment.forEach((name, value) -> {
+            if (!withholds(name, value)) {
+                visible.put(name, value);
+            }
+        });
+        this.visible = Collections.unmodifiableMap(visible);
     }
 
     /** The default rule over the real environment, knowing no credential values (code built outside Spring). */
@@ -51,20 +61,14 @@ public final class ChildEnvironment {
 
     /** The service's environment less its own variables: what every child process of an experiment starts with. */
     public Map<String, String> forChildProcess() {
-        Map<String, String> visible = new LinkedHashMap<>();
-        environment.forEach((name, value) -> {
-            if (!withholds(name, value)) {
-                visible.put(name, value);
-            }
-        });
-        return visible;
+        return new LinkedHashMap<>(visible);
     }
 
     /** Replaces the builder's environment (inherited from the service) with {@link #forChildProcess()}. */
     public ProcessBuilder applyTo(ProcessBuilder builder) {
         Map<String, String> target = builder.environment();
         target.clear();
-        target.putAll(forChildProcess());
+        target.putAll(visible);
         return builder;
     }
 

@@ -1,6 +1,7 @@
 package io.github.dqualizer.ctk.jobs.jobrunr;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jobrunr.jobs.Job;
 import org.jobrunr.server.BackgroundJobServer;
@@ -10,12 +11,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands a job this instance has just committed straight to a free local worker, as JobRunr's own fetch would hand it
- * over, without the fetch: no wake-up of the nudger's thread, no query for the queue. The job stays the durable
- * record: it was committed {@code ENQUEUED}, and the worker moves it to {@code PROCESSING} with JobRunr's version
- * check, so a job another server fetched first runs there and not here (JobRunr's {@code BackgroundJobPerformer}
- * then steps aside). When no worker is free or the server does not process (paused, stopping, not yet announced),
- * nothing is handed over and the caller nudges the fetch instead (docs/adr/0001-instant-job-start.md).
+ * Starts a job this instance accepts on one of its own workers without a fetch: a free worker is held first
+ * ({@link #reserve}), the job is stored already {@code PROCESSING} on the local job server ({@link #markProcessing}),
+ * and once it is committed it goes straight to that worker ({@link #start}). No other server ever sees it enqueued,
+ * so it runs here exactly once; if this instance dies before it ends, JobRunr treats it as any job of a dead server
+ * (orphaned, then failed) and the run is recovered as any run of a dead instance. Without a free worker, or while
+ * the server does not process (paused, stopping, not yet announced), nothing is held and the job is enqueued and
+ * fetched as usual (docs/adr/0001-instant-job-start.md).
  */
 @Component
 public class LocalJobStart {
@@ -32,27 +34,52 @@ public class LocalJobStart {
         this.workers = workers;
     }
 
+    /** A worker held for one job, on the job server of the job's table set. */
+    public record Worker(BackgroundJobServer server) {
+    }
+
     /** The job server of {@code host}'s table set, for jobs of runs pinned to that host. */
     public void serveHost(String host, BackgroundJobServer server) {
         hostServers.put(host, server);
     }
 
     /**
-     * Starts the committed, still enqueued {@code job} on a local worker of the server of its table set ({@code
-     * pinnedHost}'s, or the shared one for null). True when a worker took it; false when it must be fetched as usual.
+     * Holds a free worker of the server of the table set ({@code pinnedHost}'s, or the shared one for null); empty when
+     * this instance has no such server, it does not process now, or every worker is busy. A held worker must be given
+     * back: by {@link #start}, or by {@link #release} when the job is not stored.
      */
-    public boolean start(String pinnedHost, Job job) {
+    public Optional<Worker> reserve(String pinnedHost) {
         BackgroundJobServer server = pinnedHost == null ? shared.getIfAvailable() : hostServers.get(pinnedHost);
-        if (server == null || !server.isRunning() || server.isNotReadyToProcessJobs() || workers.free() == 0) {
-            return false;
+        if (server == null || !server.isRunning() || server.isNotReadyToProcessJobs() || !workers.reserve()) {
+            return Optional.empty();
         }
+        return Optional.of(new Worker(server));
+    }
+
+    /** Before the job is first stored: it is stored processing on the worker's server, never enqueued. */
+    public void markProcessing(Worker worker, Job job) {
+        job.startProcessingOn(worker.server());
+    }
+
+    /**
+     * Once the job is committed: hands it to the held worker, which JobRunr then treats as if its own fetch had
+     * handed it over. False when the pool refused it (stopped in between); the job is then left to JobRunr's
+     * handling of orphaned jobs and its run to the caller.
+     */
+    public boolean start(Worker worker, Job job) {
         try {
-            server.processJob(job);
+            worker.server().processJob(job);
             return true;
         } catch (RuntimeException e) {
-            // the pool stopped in between: the job is still enqueued, a fetch here or elsewhere takes it
-            log.debug("Job {} not started directly: {}", job.getId(), e.toString());
+            log.warn("Job {} could not be handed to a local worker: {}", job.getId(), e.toString());
             return false;
+        } finally {
+            workers.release(); // the pool counts the job itself from now on
         }
+    }
+
+    /** The job was not stored: the worker is free again. */
+    public void release(Worker worker) {
+        workers.release();
     }
 }

@@ -62,6 +62,20 @@ public class SharedWorkers implements BackgroundJobServerWorkerPolicy {
         };
     }
 
+    /** Holds a worker for a job about to be handed over ({@link LocalJobStart}); false when none is free. */
+    synchronized boolean reserve() {
+        if (free() == 0) {
+            return false;
+        }
+        queued.incrementAndGet();
+        return true;
+    }
+
+    /** Gives back a worker {@link #reserve()} held (once its job is in the pool's hands, or was never stored). */
+    void release() {
+        queued.decrementAndGet();
+    }
+
     /** Workers no job occupies or is about to occupy, over both servers. */
     int free() {
         int busy = queued.get();

@@ -18,6 +18,7 @@ import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.BackgroundJobServerConfiguration;
 import org.jobrunr.server.JobActivator;
 import org.jobrunr.storage.InMemoryStorageProvider;
+import org.jobrunr.storage.Paging.AmountBasedList;
 import org.jobrunr.storage.navigation.AmountRequest;
 import org.jobrunr.utils.mapper.jackson3.Jackson3JsonMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -25,10 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
- * A committed job handed straight to a local worker: it runs without a fetch, once even when another server took it
- * first, and is left to the fetch when no worker is free or the server does not process. A real JobRunr server on
- * JobRunr's in-memory storage (its poll is a minute, so only the hand-over or the server's first fetch can start a
- * job here; the storage counts the fetches).
+ * A job stored processing on a held local worker: no fetch finds it, it runs on that worker without one, and no worker
+ * is held when none is free or the server does not process. A real JobRunr server on JobRunr's in-memory storage (its
+ * poll is a minute, so only the hand-over or the server's first fetch can start a job here; the storage counts the
+ * fetches).
  */
 class LocalJobStartTest {
 
@@ -47,64 +48,80 @@ class LocalJobStartTest {
     }
 
     @Test
-    void aCommittedJobRunsOnALocalWorkerWithoutAFetch() {
+    void aJobStoredProcessingRunsOnTheHeldWorkerAndNoFetchCanTakeIt() {
         startServer();
-        Job job = committedJob("one");
+        LocalJobStart.Worker worker = localStart.reserve(null).orElseThrow();
+        assertThat(workers.free()).as("held").isZero();
+        Job job = newJob("one");
+        localStart.markProcessing(worker, job);
+        storage.save(job);
+        assertThat(storage.getJobsToProcess(otherServer(), AmountBasedList.ascOnUpdatedAt(10)))
+                .as("what another server's fetch finds").isEmpty();
         int fetchesBefore = storage.fetches.get();
 
-        assertThat(localStart.start(null, job)).isTrue();
+        assertThat(localStart.start(worker, job)).isTrue();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> storage.getJobById(job.getId()).hasState(StateName.SUCCEEDED));
         assertThat(recording.ran).containsExactly("one");
         assertThat(recording.fetchesWhenRun.get()).as("fetches before the job ran").isEqualTo(fetchesBefore);
-    }
-
-    @Test
-    void aJobAnotherServerTookFirstDoesNotRunHereToo() {
-        startServer();
-        Job job = committedJob("taken");
-        Job elsewhere = storage.getJobById(job.getId());
-        elsewhere.startProcessingOn(otherServer());
-        storage.save(elsewhere); // another instance's fetch moved it on: the job here is a version behind
-
-        assertThat(localStart.start(null, job)).as("a worker took the hand-over").isTrue();
-
         await().atMost(Duration.ofSeconds(10)).until(() -> workers.free() == 1);
-        assertThat(recording.ran).as("the worker stepped aside").isEmpty();
-        assertThat(storage.getJobById(job.getId()).getState()).isEqualTo(StateName.PROCESSING);
     }
 
     @Test
-    void noFreeWorkerLeavesTheJobToTheFetch() throws InterruptedException {
+    void noFreeWorkerHoldsNothing() throws InterruptedException {
         startServer();
-        Job busy = committedJob("busy");
+        LocalJobStart.Worker worker = localStart.reserve(null).orElseThrow();
         recording.blockOn("busy");
-        assertThat(localStart.start(null, busy)).isTrue();
+        Job busy = newJob("busy");
+        localStart.markProcessing(worker, busy);
+        localStart.start(worker, storage.save(busy));
         assertThat(recording.started.await(10, TimeUnit.SECONDS)).isTrue();
 
-        Job waiting = committedJob("waiting");
-
-        assertThat(localStart.start(null, waiting)).isFalse();
-        assertThat(storage.getJobById(waiting.getId()).getState()).isEqualTo(StateName.ENQUEUED);
+        assertThat(localStart.reserve(null)).as("the only worker runs a job").isEmpty();
     }
 
     @Test
-    void aPausedServerOrAnotherHostsTableSetTakesNothing() {
+    void aReleasedWorkerIsFreeAgain() {
         startServer();
-        Job job = committedJob("paused");
+        LocalJobStart.Worker worker = localStart.reserve(null).orElseThrow();
+        assertThat(localStart.reserve(null)).isEmpty();
 
-        assertThat(localStart.start("another-host", job)).as("no job server for that host's tables here").isFalse();
-        server.pauseProcessing();
-        assertThat(localStart.start(null, job)).as("paused").isFalse();
-        assertThat(storage.getJobById(job.getId()).getState()).isEqualTo(StateName.ENQUEUED);
-        assertThat(recording.ran).isEmpty();
+        localStart.release(worker);
+
+        assertThat(workers.free()).isEqualTo(1);
+        assertThat(localStart.reserve(null)).isPresent();
     }
 
     @Test
-    void anInstanceWithoutAJobServerStartsNothing() {
+    void aPausedServerOrAnotherHostsTableSetHoldsNoWorker() {
+        startServer();
+
+        assertThat(localStart.reserve("another-host")).as("no job server for that host's tables here").isEmpty();
+        server.pauseProcessing();
+        assertThat(localStart.reserve(null)).as("paused").isEmpty();
+        assertThat(workers.free()).isEqualTo(1);
+    }
+
+    @Test
+    void anInstanceWithoutAJobServerHoldsNoWorker() {
         LocalJobStart acceptOnly = new LocalJobStart(new StaticListableBeanFactory().getBeanProvider(BackgroundJobServer.class), workers);
 
-        assertThat(acceptOnly.start(null, committedJob("accept-only"))).isFalse();
+        assertThat(acceptOnly.reserve(null)).isEmpty();
+    }
+
+    @Test
+    void aHandOverThePoolRefusesIsReportedAndGivesTheWorkerBack() {
+        startServer();
+        LocalJobStart.Worker worker = localStart.reserve(null).orElseThrow();
+        Job job = newJob("refused");
+        localStart.markProcessing(worker, job);
+        storage.save(job);
+        server.stop(); // stops the pool
+
+        assertThat(localStart.start(worker, job)).isFalse();
+        assertThat(workers.free()).isEqualTo(1);
+        assertThat(recording.ran).isEmpty();
+        server = null;
     }
 
     private void startServer() {
@@ -127,10 +144,9 @@ class LocalJobStartTest {
         recording.storage = storage;
     }
 
-    private Job committedJob(String name) {
-        Job job = new Job(UUID.randomUUID(), new JobDetails(RecordingJob.class.getName(), null, "execute",
+    private static Job newJob(String name) {
+        return new Job(UUID.randomUUID(), new JobDetails(RecordingJob.class.getName(), null, "execute",
                 List.of(new JobParameter(String.class, name))));
-        return storage.save(job);
     }
 
     private BackgroundJobServer otherServer() {
