@@ -177,9 +177,11 @@ public final class WaitRoundTripBenchmark {
             if (enqueued == null || processing == null || started == null || ended == null) {
                 return stages;
             }
-            stages.put("request to job created (HTTP, auth, parse, validate, run committed)", micros(sentAt, enqueued));
-            stages.put("to job processing (job committed, nudge, fetch, job updated)", micros(enqueued, processing));
-            stages.put("to engine start (hand-off to worker, run claimed)", micros(processing, started));
+            // a run started on a held local worker (LocalJobStart) gets both states in memory before it is stored:
+            // its stages are "request to job built", "marked processing", "run and job committed, hand-over, start"
+            stages.put("request to job created (HTTP, auth, parse, validate; queued: run committed; held worker: before any write)", micros(sentAt, enqueued));
+            stages.put("to job processing (queued: job committed, nudge, fetch, job updated; held worker: in memory)", micros(enqueued, processing));
+            stages.put("to engine start (queued: hand-off, run claimed; held worker: run and job committed, hand-off)", micros(processing, started));
             stages.put("engine", micros(started, ended));
             stages.put("engine end to answer received (result stored, waiter woken, response)", micros(ended, answeredAt));
             return stages;
