@@ -34,13 +34,16 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores accepted runs and creates their JobRunr jobs in batches (group commit): whatever submissions
  * arrive while a batch is being written form the next one, so under load a commit is shared by many
- * runs instead of costing two per run, and a lone submission is written at once. A batch's runs are
- * committed first, then its jobs; if the jobs cannot be created the runs are deleted again, so no
- * queued run is left without a job. A submitter learns the outcome of its own run only once its batch
+ * runs instead of costing one per run, and a lone submission is written at once. A batch's runs and
+ * their jobs are written in one transaction (JobRunr's storage joins it, {@code HostJobTables.storageInTransaction}),
+ * so no run is ever stored without its job. A submitter learns the outcome of its own run only once its batch
  * is committed, so an answered 202 is always durable. A run that comes with a held local worker (stored already
  * claimed, its job processing: {@link LocalJobStart}) goes to that worker right after the commit; the writer gives the
  * worker and the run's claim back when the run is not stored or the hand-over fails (crash recovery then ends it).
@@ -66,13 +69,15 @@ class RunBatchWriter implements DisposableBean {
     private final HostJobTables tables;
     private final LocalJobStart localStart;
     private final RunExecutions executions;
+    private final TransactionTemplate transaction;
     private final BlockingQueue<PendingRun> queue = new LinkedBlockingQueue<>(MAX_WAITING);
     private final ExecutorService writers;
     private final Duration waitLimit;
     private volatile boolean closed;
 
     RunBatchWriter(ExperimentRunRepository runs, HostJobTables tables, LocalJobStart localStart,
-                   RunExecutions executions, JobsProperties properties) {
+                   RunExecutions executions, PlatformTransactionManager transactions, JobsProperties properties) {
+        this.transaction = new TransactionTemplate(transactions);
         this.runs = runs;
         this.tables = tables;
         this.localStart = localStart;
@@ -178,10 +183,15 @@ class RunBatchWriter implements DisposableBean {
         }
     }
 
+    /** The batch's runs and jobs in one transaction: committed together, or neither (nothing to clean up). */
     private void write(List<PendingRun> batch) {
         try {
-            retryingLockConflicts(() -> runs.saveAllAndFlush(batch.stream().map(PendingRun::run).toList()),
-                    () -> batch.forEach(pending -> pending.run().insertRolledBack()));
+            StorageProvider jobs = tables.storageInTransaction(batch.get(0).run().pinnedHost());
+            // a failed save leaves the jobs' versions as they were (JobRunr), so the same jobs can be saved again
+            retryingLockConflicts(() -> transaction.executeWithoutResult(status -> {
+                runs.saveAllAndFlush(batch.stream().map(PendingRun::run).toList());
+                jobs.save(batch.stream().map(PendingRun::job).toList());
+            }), () -> batch.forEach(pending -> pending.run().insertRolledBack()));
         } catch (DataIntegrityViolationException e) {
             if (batch.size() > 1) {
                 // one run the database refuses must not fail the submissions that happened to share its batch
@@ -191,20 +201,12 @@ class RunBatchWriter implements DisposableBean {
             }
             failAll(batch, e);
             return;
-        } catch (RuntimeException e) {
+        } catch (DataAccessException | TransactionException e) {
             failAll(batch, e);
             return;
-        }
-        String pinnedHost = batch.get(0).run().pinnedHost();
-        try {
-            // a failed save rolls the jobs' versions back (JobRunr), so the same jobs can be saved again
-            StorageProvider storage = tables.storageOrShared(pinnedHost);
-            retryingLockConflicts(() -> storage.save(batch.stream().map(PendingRun::job).toList()), () -> { });
         } catch (RuntimeException e) {
-            deleteRuns(batch);
             // JobRunr wraps the database's error in its own StorageException, which would be answered 500
-            failAll(batch, e instanceof DataAccessException ? e
-                    : new DataAccessResourceFailureException("The runs' jobs could not be stored: " + e.getMessage(), e));
+            failAll(batch, new DataAccessResourceFailureException("The runs' jobs could not be stored: " + e.getMessage(), e));
             return;
         }
         batch.forEach(this::started);
@@ -267,15 +269,6 @@ class RunBatchWriter implements DisposableBean {
             }
         }
         return false;
-    }
-
-    private void deleteRuns(List<PendingRun> batch) {
-        List<String> ids = batch.stream().map(pending -> pending.run().id()).toList();
-        try {
-            runs.deleteAllByIdInBatch(ids);
-        } catch (RuntimeException e) {
-            log.error("Runs {} are stored without a job and could not be deleted again: {}", ids, e.toString());
-        }
     }
 
     private void failAll(List<PendingRun> batch, RuntimeException error) {

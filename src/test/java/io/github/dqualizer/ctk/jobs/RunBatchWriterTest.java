@@ -104,7 +104,7 @@ class RunBatchWriterTest {
     }
 
     @Test
-    void batchWhenItsJobsCannotBeCreatedThenItsRunsAreDeletedAndEverySubmitterIsTold() throws Exception {
+    void batchWhenItsJobsCannotBeCreatedThenNoneOfItsRunsIsStoredAndEverySubmitterIsTold() throws Exception {
         JdbcTemplate jdbc = new JdbcTemplate(service.bean(DataSource.class));
         List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
         jdbc.execute("ALTER TABLE jobrunr_jobs RENAME TO jobrunr_jobs_away");

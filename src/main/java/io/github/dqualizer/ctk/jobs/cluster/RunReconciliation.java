@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Reconciles queued runs with their JobRunr jobs, as a JobRunr recurring job (so one instance of the cluster runs it
  * at a time, and JobRunr skips a turn while the last one still runs). A queued run whose job is gone or over will never
  * start: its job was deleted in the dashboard, failed before it could claim the run (the database was unreachable),
- * or was never committed (a crash between the two commits of a submission, whose client got 503). Such a run is ended
+ * or was never committed (a run stored by an earlier version, whose submission committed run and job apart and
+ * crashed in between; runs and jobs now share one transaction). Such a run is ended
  * {@code interrupted} with the reason, by one conditional UPDATE at the version read, so a run that started, was
  * cancelled or was reconciled elsewhere meanwhile is left alone. It never started, so there are no rollbacks to play.
  * <p>

@@ -1,10 +1,12 @@
 package io.github.dqualizer.ctk.jobs.fleet;
 
 import io.github.dqualizer.ctk.database.SchemaLock;
+import io.github.dqualizer.ctk.database.TransactionBoundDataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import javax.sql.DataSource;
 import org.jobrunr.jobs.mappers.JobMapper;
@@ -33,17 +35,17 @@ public class HostJobTables implements DisposableBean {
     private final DataSource dataSource;
     private final JsonMapper jsonMapper;
     private final JobScheduler shared;
-    private final StorageProvider sharedStorage;
     private final String sharedPrefix;
     private final ConcurrentMap<String, StorageProvider> storages = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, JobScheduler> schedulers = new ConcurrentHashMap<>();
+    /** By table prefix: JobRunr storage that writes in the caller's transaction. */
+    private final ConcurrentMap<String, StorageProvider> inTransaction = new ConcurrentHashMap<>();
 
     HostJobTables(DataSource dataSource, @Qualifier("jobRunrJsonMapper") JsonMapper jsonMapper, JobScheduler shared,
-                  StorageProvider sharedStorage, @Value("${jobrunr.database.table-prefix:}") String sharedPrefix) {
+                  @Value("${jobrunr.database.table-prefix:}") String sharedPrefix) {
         this.dataSource = dataSource;
         this.jsonMapper = jsonMapper;
         this.shared = shared;
-        this.sharedStorage = sharedStorage;
         this.sharedPrefix = sharedPrefix;
     }
 
@@ -56,9 +58,22 @@ public class HostJobTables implements DisposableBean {
         });
     }
 
-    /** Where the job of a run pinned to {@code host} is stored; null host: the shared tables. */
-    public StorageProvider storageOrShared(String host) {
-        return host == null ? sharedStorage : storage(host);
+    /**
+     * Where the job of a run pinned to {@code host} is stored (null host: the shared tables), writing in the caller's
+     * Spring transaction ({@link TransactionBoundDataSource}): a run and its job are committed together or not at all.
+     */
+    public StorageProvider storageInTransaction(String host) {
+        String prefix = host == null ? sharedPrefix : prefix(host);
+        if (host != null) {
+            storage(host); // the host's tables exist from here on
+        }
+        return inTransaction.computeIfAbsent(prefix, p -> {
+            // no validation: the tables are created and checked by the storage that owns them (a missing one fails the write)
+            StorageProvider storage = SqlStorageProviderFactory.using(new TransactionBoundDataSource(dataSource), p,
+                    DatabaseOptions.NO_VALIDATE);
+            storage.setJobMapper(new JobMapper(jsonMapper));
+            return storage;
+        });
     }
 
     /** The JobRunr storage of {@code host}'s table set (created when missing, under the schema lock). */
@@ -94,7 +109,7 @@ public class HostJobTables implements DisposableBean {
 
     @Override
     public void destroy() {
-        storages.values().forEach(storage -> {
+        Stream.concat(storages.values().stream(), inTransaction.values().stream()).forEach(storage -> {
             try {
                 storage.close();
             } catch (RuntimeException ignored) {

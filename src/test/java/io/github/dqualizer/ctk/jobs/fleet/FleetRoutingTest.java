@@ -31,7 +31,7 @@ class FleetRoutingTest {
 
     @Test
     void hostNamesThatReadAlikeThenDistinctPrefixesOfIdentifierCharacters() {
-        HostJobTables tables = new HostJobTables(null, null, null, null, "");
+        HostJobTables tables = new HostJobTables(null, null, null, "");
 
         String dashed = tables.prefix("chaos-host-a.example.org");
         String underscored = tables.prefix("chaos_host_a.example.org");

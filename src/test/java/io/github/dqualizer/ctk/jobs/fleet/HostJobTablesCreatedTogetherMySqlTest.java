@@ -42,7 +42,7 @@ class HostJobTablesCreatedTogetherMySqlTest {
             for (int i = 0; i < INSTANCES; i++) {
                 HikariDataSource pool = pool(url);
                 pools.add(pool);
-                HostJobTables tables = new HostJobTables(pool, new Jackson3JsonMapper(), null, null, "");
+                HostJobTables tables = new HostJobTables(pool, new Jackson3JsonMapper(), null, "");
                 creations.add(CompletableFuture.supplyAsync(() -> {
                     awaitQuietly(go);
                     return tables.storage(host);
@@ -54,7 +54,7 @@ class HostJobTablesCreatedTogetherMySqlTest {
                 storages.add(creation.get(120, TimeUnit.SECONDS));
             }
 
-            String prefix = new HostJobTables(pools.get(0), new Jackson3JsonMapper(), null, null, "").prefix(host);
+            String prefix = new HostJobTables(pools.get(0), new Jackson3JsonMapper(), null, "").prefix(host);
             for (StorageProvider storage : storages) {
                 assertThat(storage.countJobs(org.jobrunr.jobs.states.StateName.ENQUEUED)).isZero();
             }
