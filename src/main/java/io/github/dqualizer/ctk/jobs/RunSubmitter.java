@@ -135,7 +135,7 @@ public class RunSubmitter {
         }
         events.publishEvent(new RunQueued(run.id()));
         if (!startedHere) { // a local worker took it already: no instance need fetch it
-            if (routing.executableHere(run.pinnedHost())) {
+            if (executableHere) {
                 nudger.nudge(run.id()); // it retries until the run starts here: only for a run that can
             }
             routing.nudgeOthers(Collections.singleton(run.pinnedHost()));
@@ -167,7 +167,7 @@ public class RunSubmitter {
     /**
      * The run's JobRunr job, enqueued: {@code ExperimentJob.execute(runId)} with the run id as job id, zero retries,
      * the title as name. Built as JobRunr's builder builds {@code (ExperimentJob job) -> job.execute(runId)}, without
-     * analysing the lambda's bytecode for every run ({@code RunSubmitterTest} compares the two).
+     * analysing the lambda's bytecode for every run ({@code RunSubmitterJobTest} compares the two).
      */
     static Job job(String runId, String title) {
         Job job = new Job(UUID.fromString(runId), new JobDetails(ExperimentJob.class.getName(), null, "execute",
