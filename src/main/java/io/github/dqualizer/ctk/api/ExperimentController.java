@@ -60,7 +60,6 @@ class ExperimentController {
                     Duration waitTimeout = waitTimeout(timeout);
                     RunOrigin origin = RunOrigin.api(dryMode, callbackUrl(callback), host);
                     return bodyReader.read(request)
-                            .flatMap(experiment -> validated(experiment))
                             .flatMap(experiment -> submit(owner, experiment, origin, waitForEnd, waitTimeout));
                 });
     }
@@ -78,16 +77,22 @@ class ExperimentController {
 
     private Mono<Map<String, Object>> validated(Map<String, Object> experiment) {
         // validation may resolve executables and environment: keep it off the event loop
-        return Mono.fromCallable(() -> validator.validate(experiment))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(problems -> problems.isEmpty() ? Mono.just(experiment)
-                        : Mono.error(ApiException.invalidExperiment(describe(problems))));
+        return Mono.fromCallable(() -> requireValid(experiment)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private Map<String, Object> requireValid(Map<String, Object> experiment) {
+        List<ValidationProblem> problems = validator.validate(experiment);
+        if (!problems.isEmpty()) {
+            throw ApiException.invalidExperiment(describe(problems));
+        }
+        return experiment;
     }
 
     private Mono<ResponseEntity<Envelope>> submit(String owner, Map<String, Object> experiment, RunOrigin origin,
                                                   boolean waitForEnd, Duration waitTimeout) {
         String runId = submitter.newRunId();
-        Mono<RunOutcome> stored = Mono.fromCallable(() -> submitter.submit(runId, owner, experiment, origin))
+        // validated and stored in one task off the event loop: one thread hand-off fewer per submission (issue 18)
+        Mono<RunOutcome> stored = Mono.fromCallable(() -> submitter.submit(runId, owner, requireValid(experiment), origin))
                 .subscribeOn(Schedulers.boundedElastic());
         if (!waitForEnd) {
             return stored.map(outcome -> respond(Outcomes.accepted(runId, outcome.title())));

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Sends points to InfluxDB 2 asynchronously; a lost point never fails the caller and is logged once per run.
@@ -26,14 +27,15 @@ public class InfluxWriter {
     private static final Logger log = LoggerFactory.getLogger(InfluxWriter.class);
 
     private final InfluxProperties properties;
-    private final HttpClient client;
+    /** Built at the first write: a JDK client's selector thread wakes every few seconds, also on an idle service. */
+    private final SingletonSupplier<HttpClient> client;
     private final URI writeUri;
     private final Cache<String, Boolean> runsWithLoss = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofHours(6)).maximumSize(10_000).build();
 
     public InfluxWriter(InfluxProperties properties) {
         this.properties = properties;
-        this.client = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+        this.client = SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(properties.timeout()).build());
         this.writeUri = URI.create(properties.url() + "/api/v2/write?org=" + encode(properties.org())
                 + "&bucket=" + encode(properties.bucket()) + "&precision=ms");
     }
@@ -50,7 +52,7 @@ public class InfluxWriter {
                 .POST(HttpRequest.BodyPublishers.ofString(point.toLineProtocol() + "\n"))
                 .build();
         try {
-            return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+            return client.obtain().sendAsync(request, HttpResponse.BodyHandlers.ofString())
                     .handle((response, failure) -> {
                         if (failure != null) {
                             Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null

@@ -14,6 +14,7 @@ import org.jobrunr.JobRunrException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,8 +34,9 @@ public class CallbackDelivery {
     private final OutcomeDocuments documents;
     private final NotificationProperties properties;
     private final JsonMapper json;
-    // no redirects: a receiver must not steer the service to a host the policy did not check
-    private final HttpClient http;
+    // no redirects: a receiver must not steer the service to a host the policy did not check. Built at the first
+    // callback: a JDK client's selector thread wakes every few seconds for its whole life, also on an idle service
+    private final SingletonSupplier<HttpClient> http;
 
     CallbackDelivery(RunQueries runs, CallbackTargets targets, CallbackSigner signer, OutcomeDocuments documents,
                      NotificationProperties properties, JsonMapper json) {
@@ -44,8 +46,8 @@ public class CallbackDelivery {
         this.documents = documents;
         this.properties = properties;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(properties.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
     public void deliver(String runId) throws InterruptedException {
@@ -91,7 +93,7 @@ public class CallbackDelivery {
 
     private int send(String runId, URI target, HttpRequest request) throws InterruptedException {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.obtain().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             throw new CallbackFailedException("Callback of run " + runId + " to host " + target.getHost()
                     + " got no answer (" + e.getClass().getSimpleName() + "); it will be retried.");
