@@ -27,7 +27,12 @@ export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # unload code (150 ms pauses while warming up): the tiered size is reserved instead (address space, not memory).
 # -XX:-UsePerfData: the JVM's performance-data sampler (hsperfdata, for jps/jstat) wakes every 50 ms even when the
 # service is idle (docs/operations.md, "Periodic tasks"); jcmd <pid> still works (attach by pid).
-flags=(-XX:+UseSerialGC -Xms64m -Xmx512m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -XX:-UsePerfData)
+# -XX:CompileThresholdScaling=0.5: C1 compiles a method after half the usual calls (100 instead of 200). A request's
+# path runs once per request, so with the default a lightly used service (a few experiments an hour) stays partly
+# interpreted for hours: after 1,300 wait-mode round trips 17 % of the service's CPU was still in the interpreter.
+# Side by side this took the wait-mode round trip from 6.9-10.1 to 4.9-8.0 ms and its CPU by a quarter, at the same
+# start-up time and resident memory (docs/benchmarks.md, "Issue 18: the JIT's warm-up").
+flags=(-XX:+UseSerialGC -Xms64m -Xmx512m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.5 -XX:ReservedCodeCacheSize=240m -XX:-UsePerfData)
 # The archive only fits the JDK that wrote it (same build): build-production.sh records that JDK's release
 # file; reading it here costs no extra JVM start.
 java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")}"

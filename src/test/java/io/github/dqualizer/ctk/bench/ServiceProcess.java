@@ -54,9 +54,15 @@ final class ServiceProcess implements AutoCloseable {
 
     /** As {@link #start(Path, List)}, with the extracted application of the production and jar launches in {@code home}. */
     static ServiceProcess start(Path workDir, List<String> arguments, Path home) throws IOException {
+        return start(workDir, arguments, home, List.of());
+    }
+
+    /** As {@link #start(Path, List, Path)}, with {@code extraJvmOptions} after {@code BENCH_SERVICE_JVM_OPTS}. */
+    static ServiceProcess start(Path workDir, List<String> arguments, Path home, List<String> extraJvmOptions) throws IOException {
         Path classpathFile = Path.of(System.getProperty("bench.runtimeClasspathFile", "target/runtime-classpath.txt"));
         String classpath = Path.of("target/classes").toAbsolutePath() + ":" + Files.readString(classpathFile).trim();
-        String jvmOptions = System.getenv().getOrDefault("BENCH_SERVICE_JVM_OPTS", "").trim();
+        String jvmOptions = (System.getenv().getOrDefault("BENCH_SERVICE_JVM_OPTS", "") + " "
+                + String.join(" ", extraJvmOptions)).trim();
         String launch = System.getenv().getOrDefault("BENCH_SERVICE_LAUNCH", "classpath").trim();
         if (!LAUNCHES.contains(launch)) {
             throw new IllegalArgumentException("BENCH_SERVICE_LAUNCH is classpath, production or jar, not " + launch);

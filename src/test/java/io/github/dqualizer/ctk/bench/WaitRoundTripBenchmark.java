@@ -32,8 +32,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * processing, run started, run ended) against the client's send and receive times.</li>
  * </ol>
  * {@code bench.homes} (comma-separated, default {@code CTK_HOME} or {@code target/production}) lists extracted
- * applications to compare, each optionally followed by {@code ;--application.argument=value} (the same build with
- * other settings); {@code bench.rounds} (2) rounds run them interleaved, each in a fresh process. It empties
+ * applications to compare, each optionally followed by {@code ;--application.argument=value} or {@code ;-XX:JvmOption}
+ * (the same build with other settings or JVM options, the latter after {@code BENCH_SERVICE_JVM_OPTS}); {@code bench.rounds} (2) rounds run them interleaved, each in a fresh process. It empties
  * the runs and jobs tables of the bench database before each round. It reports; it asserts nothing.
  */
 public final class WaitRoundTripBenchmark {
@@ -57,14 +57,16 @@ public final class WaitRoundTripBenchmark {
         WaitRoundTripBenchmark bench = new WaitRoundTripBenchmark();
         for (int round = 1; round <= rounds; round++) {
             for (String variant : homes.split(",")) {
-                // "dir" or "dir;--extra.argument=value;...": the same build with other settings
+                // "dir" or "dir;--extra.argument=value;-XX:JvmOption;...": the same build with other settings
                 List<String> parts = List.of(variant.trim().split(";"));
-                bench.measure(Path.of(parts.get(0)), parts.subList(1, parts.size()), round);
+                List<String> settings = parts.subList(1, parts.size());
+                bench.measure(Path.of(parts.get(0)), settings.stream().filter(part -> part.startsWith("--")).toList(),
+                        settings.stream().filter(part -> !part.startsWith("--")).toList(), round);
             }
         }
     }
 
-    private void measure(Path home, List<String> extraArguments, int round) throws Exception {
+    private void measure(Path home, List<String> extraArguments, List<String> extraJvmOptions, int round) throws Exception {
         emptyRunsAndJobs();
         Path workDir = Files.createTempDirectory("ctk-wait-bench");
         List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + url,
@@ -73,7 +75,7 @@ public final class WaitRoundTripBenchmark {
                 "--ctk.secrets.key-file=" + Path.of("target/bench-secrets.key").toAbsolutePath(),
                 "--logging.level.io.github.dqualizer=WARN", "--logging.level.org.jobrunr=WARN"));
         arguments.addAll(extraArguments);
-        try (ServiceProcess service = ServiceProcess.start(workDir, arguments, home)) {
+        try (ServiceProcess service = ServiceProcess.start(workDir, arguments, home, extraJvmOptions)) {
             if (Double.isNaN(service.awaitHealthUp(Duration.ofSeconds(180)))) {
                 throw new IllegalStateException("The service did not become ready; see " + workDir.resolve("service.log"));
             }
