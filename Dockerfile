@@ -20,7 +20,7 @@ COPY scripts/build-production.sh scripts/run-production.sh /app/scripts/
 COPY --from=build /src/target/dqualizer-ctk-*.jar /tmp/dqualizer-ctk.jar
 RUN /app/scripts/build-production.sh --jar /tmp/dqualizer-ctk.jar --dest /app && rm /tmp/dqualizer-ctk.jar
 EXPOSE 3323 8000 8001
-# run-production.sh: exec java -XX:+UseSerialGC -Xms64m -Xmx512m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.5 -XX:ReservedCodeCacheSize=240m -XX:-UsePerfData -XX:AOTCache=/app/dqualizer-ctk.aot $JAVA_OPTS
+# run-production.sh: exec java -XX:+UseSerialGC -Xms64m -Xmx512m -XX:NewRatio=5 -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.5 -XX:ReservedCodeCacheSize=240m -XX:-UsePerfData -XX:AOTCache=/app/dqualizer-ctk.aot $JAVA_OPTS
 # -jar /app/dqualizer-ctk.jar with MALLOC_ARENA_MAX=2 (idle resident memory, docs/benchmarks.md); java is PID 1.
 # Extra JVM options: JAVA_OPTS. Data (H2 file, generated keys) stays under /app/data as before.
 ENTRYPOINT ["/app/scripts/run-production.sh"]
