@@ -32,6 +32,7 @@ class FleetMembers {
     private static final Duration CACHE = Duration.ofSeconds(1);
     /** Rows of instances gone this long are removed when another instance registers. */
     private static final Duration STALE = Duration.ofDays(1);
+    private static final Duration FIRST_HEARTBEAT_WAIT = Duration.ofSeconds(10);
 
     private final JdbcTemplate jdbc;
     private final LiveInstances liveInstances;
@@ -51,8 +52,34 @@ class FleetMembers {
         this.clock = clock;
     }
 
-    /** Only an executing instance is a member: an accept-only one has no heartbeat and executes nothing. */
+    /**
+     * Once ready, this instance is a live member: other instances count it live by its job server's heartbeat row,
+     * which JobRunr writes asynchronously after its start (itself a listener of this event, in no set order with this
+     * one). So the job server is started here (starting is idempotent) and its first heartbeat awaited before the
+     * instance registers and readiness is reported; otherwise a {@code ?host=} naming this host, sent as soon as it is
+     * ready, could be refused as having no live instance. Bounded: a database that refuses the heartbeat does not
+     * hold the start-up, and the instance counts live with its first heartbeat then.
+     */
     @EventListener(ApplicationReadyEvent.class)
+    void registerWhenReady() {
+        BackgroundJobServer server = jobServer.getIfAvailable();
+        if (server == null) {
+            return;
+        }
+        server.start();
+        long deadline = System.nanoTime() + FIRST_HEARTBEAT_WAIT.toNanos();
+        while (server.isUnAnnounced() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        register();
+    }
+
+    /** Only an executing instance is a member: an accept-only one has no heartbeat and executes nothing. */
     void register() {
         if (jobServer.getIfAvailable() == null) {
             return;
