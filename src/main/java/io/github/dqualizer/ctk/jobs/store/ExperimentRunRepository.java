@@ -42,8 +42,9 @@ public interface ExperimentRunRepository extends JpaRepository<ExperimentRun, St
      * Claims a queued run for {@code node} on {@code host} in one statement (no load-then-merge); 0 when it is no longer
      * queued (cancelled, recovered or already started). Native SQL: Hibernate translates JPQL updates anew
      * on every execution, while parameters still bind as the entity's (times in UTC). Bumps the version,
-     * so a concurrent merge elsewhere (cancel, recovery) notices. {@linkplain #markEnded Auto-committed}, as one statement.
+     * so a concurrent merge elsewhere (cancel, recovery) notices.
      */
+    @Transactional
     @Modifying
     @Query(nativeQuery = true, value = "UPDATE experiment_runs SET status = 'RUNNING', node = :node, host = :host,"
             + " started_at = :at, version = version + 1 WHERE id = :id AND status = 'QUEUED'")
@@ -53,11 +54,10 @@ public interface ExperimentRunRepository extends JpaRepository<ExperimentRun, St
     /**
      * Stores the end of a run that {@code node} is executing; 0 when the run is no longer that node's
      * running run (recovered by another instance). A cancellation request does not stand in its way.
-     * <p>No transaction: a single UPDATE is atomic on its own, and auto-committed it is one round trip to the database
-     * instead of four ({@code SET autocommit=0}, the UPDATE, {@code COMMIT}, {@code SET autocommit=1}) on the way from a
-     * run's end to its waiting request (issue 18; {@code hibernate.allow_update_outside_transaction} in
-     * application.properties). Called within a transaction, it joins it.
+     * <p>In a transaction of its own although it is one statement: run outside one, Hibernate executes the update
+     * auto-committed but logs two warnings per call when it closes the session (its bulk-operation clean-up).
      */
+    @Transactional
     @Modifying
     @Query(nativeQuery = true, value = "UPDATE experiment_runs SET status = :status, deviated = :deviated,"
             + " journal_json = :journal, status_reason = :reason, ended_at = :at, version = version + 1"
