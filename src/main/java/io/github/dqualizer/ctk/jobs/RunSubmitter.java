@@ -134,7 +134,9 @@ public class RunSubmitter {
             acceptedRuns.take(run.id()); // stored claimed, but no worker took it: crash recovery ends it
         }
         events.publishEvent(new RunQueued(run.id()));
-        if (!startedHere) { // a local worker took it already: no instance need fetch it
+        // only a job stored enqueued is started by a fetch; one stored processing on a held worker never is, even if
+        // the hand-over failed (crash recovery ends that run), so nudging for it would only make fetches find nothing
+        if (worker == null) {
             if (executableHere) {
                 nudger.nudge(run.id()); // it retries until the run starts here: only for a run that can
             }
