@@ -1,6 +1,9 @@
 package io.github.dqualizer.ctk.jobs.progress;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jobrunr.jobs.context.JobContext;
 import org.jobrunr.jobs.context.JobDashboardLogger;
 import org.jobrunr.jobs.context.JobDashboardProgressBar;
@@ -12,6 +15,7 @@ import org.jobrunr.jobs.context.JobDashboardProgressBar;
 final class DashboardProgress {
 
     private static final int MAX_NAME = 120;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final JobDashboardProgressBar bar;
     private final JobDashboardLogger logger;
@@ -33,7 +37,9 @@ final class DashboardProgress {
         }
         total = Math.max(total, succeeded + failed);
         bar.setProgress(total, succeeded, failed);
-        String line = String.format(Locale.ROOT, "%s '%s' %s in %s s", phase, shortened(name), status, seconds(duration));
+        // concatenation, not String.format: this runs once per activity, and the formatter's locale set-up was
+        // a third of the engine's own cost of a trivial process activity (docs/benchmarks.md, "One jar")
+        String line = phase + " '" + shortened(name) + "' " + status + " in " + seconds(duration) + " s";
         if ("succeeded".equals(status)) {
             logger.info(line);
         } else if ("failed".equals(status)) {
@@ -60,11 +66,15 @@ final class DashboardProgress {
     }
 
     private static String shortened(String name) {
-        String oneLine = String.valueOf(name).replaceAll("\\s+", " ");
+        String oneLine = WHITESPACE.matcher(String.valueOf(name)).replaceAll(" ");
         return oneLine.length() <= MAX_NAME ? oneLine : oneLine.substring(0, MAX_NAME - 1) + "…";
     }
 
+    /** Three decimals, rounded half up as {@code %.3f} does. */
     private static String seconds(Object duration) {
-        return duration instanceof Number n ? String.format(Locale.ROOT, "%.3f", n.doubleValue()) : "?";
+        if (!(duration instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+            return "?";
+        }
+        return BigDecimal.valueOf(n.doubleValue()).setScale(3, RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -42,10 +42,11 @@ public final class ExecutableLocator {
         return which(name, env).map(found -> Path.of(found).toAbsolutePath().toString());
     }
 
+    /** One {@code access} for a missing candidate, and a {@code stat} more for the one found: this runs per activity. */
     private static boolean executable(String candidate) {
         try {
             Path p = Path.of(candidate);
-            return Files.exists(p) && Files.isExecutable(p) && !Files.isDirectory(p);
+            return Files.isExecutable(p) && !Files.isDirectory(p); // access(X_OK) fails for a missing file too
         } catch (InvalidPathException e) {
             return false;
         }
