@@ -9,7 +9,7 @@
 #   idle             the service as its own process on the embedded default: start-up to UP, idle VmRSS
 #                    (JVM flags for that process: BENCH_SERVICE_JVM_OPTS; BENCH_SERVICE_LAUNCH=classpath (default,
 #                    like mvn spring-boot:run) | production (scripts/run-production.sh, built by
-#                    scripts/build-production.sh if target/production is missing) | jar (the extracted jar, no
+#                    scripts/build-production.sh if target/production is missing) | jar (the production jar, no
 #                    archive); BENCH_SERVICE_JAVA_HOME: the service's JDK)
 #   process-check    cost of one host process check
 #   recovery         error and CPU of get_duration_until_process_started against a real 1 s downtime
@@ -22,12 +22,14 @@
 #                    workers; empties the runs and jobs tables of the bench database first
 #   wait-external    the service as its own process on MySQL (launched as for idle, default settings): idle CPU, then
 #                    sequential wait-mode round trips of "method": [] and of one 'true' action, with the stages of each
-#                    from the stored timestamps; -Dbench.homes=dirA,dirB compares extracted builds interleaved;
+#                    from the stored timestamps, then per trivial process activity (101 against 1 'true' actions);
+#                    -Dbench.homes=dirA,dirB compares production builds interleaved;
 #                    empties the runs and jobs tables of the bench database first
 #   issue18          every figure of issue 18 in one command, one after the other (production launch form unless
 #                    BENCH_SERVICE_LAUNCH says otherwise): wait-external (idle CPU and wake-ups over 90 s after a 60 s
 #                    settle, 300 round trips of each kind), recovery (10 rounds), engine-overhead, idle (start-up to
-#                    ready and idle RSS, 3 rounds); then a summary of the figure lines. Needs CTK_BENCH_DB_URL.
+#                    ready and idle RSS, 3 rounds); then a summary of the figure lines. Needs CTK_BENCH_DB_URL. With
+#                    BENCH_CHAOSLIB_GIT also chaoslib's per trivial process activity, right after wait-external's.
 # The database must exist and accept aDBUser/aDBPw (or CTK_TEST_MYSQL_USERNAME/PASSWORD); idle needs none.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +39,7 @@ mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench
 mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime
 jar="${CTK_HOME:-target/production}/dqualizer-ctk.jar"
 stale=""
-# issue18 measures the code as it is: the extracted build is rebuilt when a source or the pom is newer than it
+# issue18 measures the code as it is: the production build is rebuilt when a source or the pom is newer than it
 if [ "$scenario" = issue18 ] && [ -z "${CTK_HOME:-}" ] && [ -f "$jar" ] && [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)" ]; then
   stale=yes
 fi
@@ -49,6 +51,16 @@ if [ "$scenario" = "process-check" ]; then main=io.github.dqualizer.ctk.provider
 if [ "$scenario" = "recovery" ]; then main=io.github.dqualizer.ctk.providers.host.RecoveryMeasurementBenchmark; fi
 if [ "$scenario" = "fleet" ]; then main=io.github.dqualizer.ctk.bench.FleetBenchmark; fi
 if [ "$scenario" = "python-activity" ]; then main=io.github.dqualizer.ctk.pythonruntime.PythonActivityBenchmark; fi
+# chaoslib's source, for the reference figures: from a chaostoolkit-lib git directory or checkout (not part of the
+# project), e.g. BENCH_CHAOSLIB_GIT=/path/to/chaostoolkit-lib/.git
+chaoslib() {
+  local src
+  src="$(mktemp -d)"
+  git --git-dir="$BENCH_CHAOSLIB_GIT" archive HEAD chaoslib | tar -x -C "$src"
+  echo "# chaoslib $(git --git-dir="$BENCH_CHAOSLIB_GIT" describe --tags --always HEAD 2>/dev/null); $(uptime)"
+  PYTHONPATH="$src:src/test/resources/python" "${CTK_PYTHON_EXECUTABLE:-python3}" scripts/bench/chaoslib_activity.py "$1"
+  rm -rf "$src"
+}
 if [ "$scenario" = issue18 ]; then
   # each part in its own JVM, as when run alone; the figure lines again at the end
   out="target/benchmark-issue18-$(date -u +%Y%m%dT%H%M%SZ).txt"
@@ -57,6 +69,8 @@ if [ "$scenario" = issue18 ]; then
     echo "# issue18 $(date -u +%Y-%m-%dT%H:%M:%SZ) $(uname -srm), $(nproc) cores, $(java -version 2>&1 | head -1); launch $BENCH_SERVICE_LAUNCH; $(uptime)"
     java -Xmx1g -Dbench.settleSeconds=60 -Dbench.idleSeconds=90 -Dbench.roundTrips=300 -Dbench.rounds=1 ${BENCH_JAVA_OPTS:-} \
       "${cp[@]}" io.github.dqualizer.ctk.bench.Benchmark wait-external || echo "# wait-external failed: exit $?"
+    # side by side with wait-external's per trivial process activity: chaoslib's own, on the same host and minute
+    if [ -n "${BENCH_CHAOSLIB_GIT:-}" ]; then chaoslib process || echo "# chaoslib failed: exit $?"; fi
     echo "# recovery: $(uptime)"
     java -Xmx1g -Dbench.rounds=10 ${BENCH_JAVA_OPTS:-} "${cp[@]}" io.github.dqualizer.ctk.providers.host.RecoveryMeasurementBenchmark recovery || echo "# recovery failed: exit $?"
     echo "# engine-overhead: $(uptime)"
@@ -66,19 +80,14 @@ if [ "$scenario" = issue18 ]; then
   } 2>&1 | tee "$out"
   echo
   echo "# issue 18 summary ($out)"
-  grep -E '^# issue18|idle [0-9]+ s: service|idle wake-ups|wait-mode round trip,|recovery measurement,|engine overhead:|idle service \(round|CPU over the' "$out"
+  grep -E '^# issue18|idle [0-9]+ s: service|idle wake-ups|wait-mode round trip,|per trivial process activity|recovery measurement,|engine overhead:|idle service \(round|CPU over the' "$out"
   exit 0
 fi
 echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(uname -srm), $(nproc) cores, $(java -version 2>&1 | head -1); $(uptime)"
 if [ "$scenario" = "python-activity" ] && [ -n "${BENCH_CHAOSLIB_GIT:-}" ]; then
-  # the reference: chaoslib's run_experiment in one interpreter, from a chaostoolkit-lib git directory or checkout
-  # (not part of the project), e.g. BENCH_CHAOSLIB_GIT=/path/to/chaostoolkit-lib/.git
+  # the reference: chaoslib's run_experiment in one interpreter
   java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" "$main" "$scenario"
-  chaoslib_src="$(mktemp -d)"
-  trap 'rm -rf "$chaoslib_src"' EXIT
-  git --git-dir="$BENCH_CHAOSLIB_GIT" archive HEAD chaoslib | tar -x -C "$chaoslib_src"
-  echo "# chaoslib $(git --git-dir="$BENCH_CHAOSLIB_GIT" describe --tags --always HEAD 2>/dev/null); $(uptime)"
-  PYTHONPATH="$chaoslib_src:src/test/resources/python" "${CTK_PYTHON_EXECUTABLE:-python3}" scripts/bench/chaoslib_activity.py
+  chaoslib python
   exit 0
 fi
 exec java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" "$main" "$scenario"

@@ -22,9 +22,9 @@ import java.util.stream.Stream;
  * <li>{@code classpath} (default): {@code java <options> -cp target/classes:<runtime classpath> CtkApplication}, as
  * {@code mvn spring-boot:run} does;</li>
  * <li>{@code production}: the production launch form, {@code scripts/run-production.sh} (the Dockerfile's entry
- * point) on the application extracted by {@code scripts/build-production.sh} into {@code target/production} (or
+ * point) on the application built by {@code scripts/build-production.sh} into {@code target/production} (or
  * {@code CTK_HOME}) with its class-data archive; the options are passed as {@code JAVA_OPTS}, after the launcher's;</li>
- * <li>{@code jar}: {@code java <options> -jar target/production/dqualizer-ctk.jar}, the same extracted application
+ * <li>{@code jar}: {@code java <options> -jar target/production/dqualizer-ctk.jar}, the same application
  * without the archive and without the launcher's flags.</li>
  * </ul>
  * {@code BENCH_SERVICE_JAVA_HOME} picks the JDK of the service (default: the harness's own).

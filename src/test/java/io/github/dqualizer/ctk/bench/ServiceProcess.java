@@ -52,7 +52,7 @@ final class ServiceProcess implements AutoCloseable {
         return start(workDir, arguments, Path.of(System.getenv().getOrDefault("CTK_HOME", "target/production")));
     }
 
-    /** As {@link #start(Path, List)}, with the extracted application of the production and jar launches in {@code home}. */
+    /** As {@link #start(Path, List)}, with the built application of the production and jar launches in {@code home}. */
     static ServiceProcess start(Path workDir, List<String> arguments, Path home) throws IOException {
         return start(workDir, arguments, home, List.of());
     }
@@ -237,6 +237,13 @@ final class ServiceProcess implements AutoCloseable {
     /** utime + stime of a process (USER_HZ 100), in seconds. */
     static double cpuSeconds(long pid) throws IOException {
         return ticks(Files.readString(Path.of("/proc", String.valueOf(pid), "stat"))) / 100.0;
+    }
+
+    /** cutime + cstime: the CPU of the child processes it started and waited for (e.g. {@code true}), in seconds. */
+    double childrenCpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0;
     }
 
     private static long ticks(String stat) {

@@ -29,9 +29,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * <li>sequential wait-mode round trips of {@code "method": []} and of one {@code true} action, alternating
  * ({@code bench.roundTrips} of each, 300, after as many warm-up ones): percentiles, the service's CPU per round
  * trip, and where the wall time went, from the timestamps the service stores (run accepted, job enqueued, job
- * processing, run started, run ended) against the client's send and receive times.</li>
+ * processing, run started, run ended) against the client's send and receive times;</li>
+ * <li>per trivial process activity: round trips of 101 and of one {@code true} action ({@link #perActivity}).</li>
  * </ol>
- * {@code bench.homes} (comma-separated, default {@code CTK_HOME} or {@code target/production}) lists extracted
+ * {@code bench.homes} (comma-separated, default {@code CTK_HOME} or {@code target/production}) lists production
  * applications to compare, each optionally followed by {@code ;--application.argument=value} or {@code ;-XX:JvmOption}
  * (the same build with other settings or JVM options, the latter after {@code BENCH_SERVICE_JVM_OPTS}); {@code bench.rounds} (2) rounds run them interleaved, each in a fresh process. It empties
  * the runs and jobs tables of the bench database before each round. It reports; it asserts nothing.
@@ -41,6 +42,11 @@ public final class WaitRoundTripBenchmark {
     private static final String EMPTY = "{\"title\": \"bench empty\", \"description\": \"trivial\", \"method\": []}";
     private static final String ONE_TRUE = "{\"title\": \"bench one\", \"description\": \"one action\", \"method\": "
             + "[{\"type\": \"action\", \"name\": \"t\", \"provider\": {\"type\": \"process\", \"path\": \"true\"}}]}";
+    /** 101 {@code true} actions: against {@link #ONE_TRUE}, what each further trivial process activity costs. */
+    private static final String MANY_TRUE = "{\"title\": \"bench many\", \"description\": \"101 actions\", \"method\": ["
+            + java.util.stream.IntStream.range(0, 101).mapToObj(i -> "{\"type\": \"action\", \"name\": \"t" + i
+                    + "\", \"provider\": {\"type\": \"process\", \"path\": \"true\"}}").collect(java.util.stream.Collectors.joining(", "))
+            + "]}";
     private static final Pattern RUN_ID = Pattern.compile("\"run_id\":\"([^\"]+)\"");
     private static final Pattern STATE = Pattern.compile("\"@class\":\"org\\.jobrunr\\.jobs\\.states\\.(\\w+)State\"[^}]*?\"createdAt\":\"([^\"]+)\"");
 
@@ -111,9 +117,46 @@ public final class WaitRoundTripBenchmark {
             }
             System.out.printf("  service CPU per round trip (both kinds): %.2f ms; by thread group: %s (%s)%n", cpuMs,
                     ServiceProcess.largest(threadsBefore, service.cpuByThread(), 8), load);
+            perActivity(service);
         } finally {
             emptyRunsAndJobs();
         }
+    }
+
+    /**
+     * Per trivial process activity end to end, as issue 18 defines it: wait-mode round trips of 101 and of one
+     * {@code true} action, alternating ({@code bench.activityRounds}, 15, after 3 warm-up pairs), (t101 - t1) / 100.
+     * The open descriptors are printed beside it: the JDK's child process closes each inherited one before it execs.
+     */
+    private void perActivity(ServiceProcess service) throws Exception {
+        int rounds = Integer.getInteger("bench.activityRounds", 15);
+        for (int i = 0; i < 3; i++) {
+            roundTrip(service, ONE_TRUE);
+            roundTrip(service, MANY_TRUE);
+        }
+        List<Long> one = new ArrayList<>();
+        List<Long> many = new ArrayList<>();
+        String load = Benchmark.load();
+        // CPU is counted too: the wall time moves with the host's other work, the service's own CPU much less
+        double[] cpu = new double[4]; // service one, service many, children one, children many
+        for (int i = 0; i < rounds; i++) {
+            for (boolean isMany : new boolean[] {false, true}) {
+                double service0 = service.cpuSeconds();
+                double children0 = service.childrenCpuSeconds();
+                (isMany ? many : one).add(roundTrip(service, isMany ? MANY_TRUE : ONE_TRUE).nanos());
+                cpu[isMany ? 1 : 0] += service.cpuSeconds() - service0;
+                cpu[isMany ? 3 : 2] += service.childrenCpuSeconds() - children0;
+            }
+        }
+        long descriptors;
+        try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(service.pid()), "fd"))) {
+            descriptors = fds.count();
+        }
+        System.out.printf("  per trivial process activity: %.3f ms (wait-mode round trip median t101 %.1f ms, t1 %.1f ms, %d rounds); "
+                        + "CPU per activity: the service %.3f ms, the 'true' processes %.3f ms; "
+                        + "the service holds %d open file descriptors (%s)%n",
+                (median(many) - median(one)) / 100 / 1e6, median(many) / 1e6, median(one) / 1e6, rounds,
+                (cpu[1] - cpu[0]) * 1000 / (100.0 * rounds), (cpu[3] - cpu[2]) * 1000 / (100.0 * rounds), descriptors, load);
     }
 
     private void idle(ServiceProcess service) throws Exception {
