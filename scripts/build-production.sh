@@ -1,25 +1,28 @@
 #!/usr/bin/env bash
 # Builds the production launch form (docs/operations.md, "Production launch form"), the same steps as the
 # Dockerfile's runtime stage:
-#   1. the Spring Boot jar (mvn package, unless --jar names one),
-#   2. extracted into DEST (default target/production): dqualizer-ctk.jar + lib/ (plain class path; class-data
-#      sharing cannot archive classes read from the nested jars of the fat jar),
-#   3. one training run of scripts/run-production.sh in a throw-away directory on the embedded default,
+#   1. the production jars (mvn -Pproduction package into target/production-jars, unless --jars names such a
+#      directory) copied into DEST (default target/production): the application's dqualizer-ctk.jar, whose manifest
+#      names the others, JobRunr's jobrunr.jar and every other runtime dependency merged into dqualizer-ctk-libs.jar.
+#      Class-data sharing cannot archive classes read from the nested jars of a Spring Boot jar, and a class path of
+#      132 jars keeps 132 descriptors open that every child process closes one by one (docs/benchmarks.md,
+#      "Three jars"),
+#   2. one training run of scripts/run-production.sh in a throw-away directory on the embedded default,
 #      which writes the class-data archive: on JDK 25+ an AOT cache (-XX:AOTCacheOutput, JEP 483/514/515:
 #      classes loaded and linked, method profiles), on older JDKs a dynamic CDS archive (-XX:ArchiveClassesAtExit).
 #      --training=ready (default) runs until /actuator/health is UP, asks it a few times and stops with SIGTERM;
 #      --training=refresh stops once the Spring context is refreshed (-Dspring.context.exit=onRefresh).
-#   4. the JDK's release file next to it: run-production.sh uses the archive only with that JDK.
+#   3. the JDK's release file next to it: run-production.sh uses the archive only with that JDK.
 # Run it with the JDK the service will run on (JAVA_HOME or java on PATH):
-#   scripts/build-production.sh [--jar target/dqualizer-ctk-0.1.0-SNAPSHOT.jar] [--dest DIR] [--training=ready|refresh]
+#   scripts/build-production.sh [--jars target/production-jars] [--dest DIR] [--training=ready|refresh]
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-jar=""
+jars=""
 dest="$repo/target/production"
 training=ready
 while [ $# -gt 0 ]; do
   case "$1" in
-    --jar) jar="$2"; shift 2 ;;
+    --jars) jars="$2"; shift 2 ;;
     --dest) dest="$2"; shift 2 ;;
     --training=*) training="${1#--training=}"; shift ;;
     *) echo "build-production: unknown argument $1" >&2; exit 2 ;;
@@ -28,14 +31,17 @@ done
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")}"
 
-if [ -z "$jar" ]; then
-  (cd "$repo" && mvn -B -q package -DskipTests)
-  jar="$(ls "$repo"/target/dqualizer-ctk-*.jar | grep -v -- '-plain\.jar$' | head -1)"
+if [ -z "$jars" ]; then
+  (cd "$repo" && mvn -B -q -Pproduction package -DskipTests)
+  jars="$repo/target/production-jars"
 fi
+for name in dqualizer-ctk.jar dqualizer-ctk-libs.jar jobrunr.jar; do
+  [ -f "$jars/$name" ] || { echo "build-production: no $jars/$name; build the jars with mvn -Pproduction package" >&2; exit 2; }
+done
 mkdir -p "$dest"
 dest="$(cd "$dest" && pwd)"
-rm -rf "${dest:?}/lib" "$dest/dqualizer-ctk.jar" "$dest"/dqualizer-ctk.aot* "$dest/dqualizer-ctk.jsa" "$dest/jdk-release"
-"$java" -Djarmode=tools -jar "$jar" extract --force --destination "$dest" --application-filename dqualizer-ctk.jar
+rm -rf "${dest:?}/lib" "$dest"/*.jar "$dest"/dqualizer-ctk.aot* "$dest/dqualizer-ctk.jsa" "$dest/jdk-release"
+cp "$jars/dqualizer-ctk.jar" "$jars/dqualizer-ctk-libs.jar" "$jars/jobrunr.jar" "$dest/"
 
 [ -f "$java_home/release" ] || { echo "build-production: no $java_home/release; set JAVA_HOME to the JDK or JRE" >&2; exit 1; }
 major="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_home/release")"

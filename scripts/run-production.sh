@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Production launch form of the service (docs/operations.md, "Production launch form"); the Dockerfile's
-# ENTRYPOINT. Starts the extracted application (scripts/build-production.sh) with its class-data archive
+# ENTRYPOINT. Starts the application built by scripts/build-production.sh with its class-data archive
 # and the JVM flags measured in docs/benchmarks.md:
 #   scripts/run-production.sh [application arguments, e.g. --server.port=3324]
-# CTK_HOME      the extracted application (default: target/production next to this script's repository)
+# CTK_HOME      the built application (default: target/production next to this script's repository)
 # JAVA_HOME     the JDK or JRE to run (default: java on PATH); it must be the one the archive was built with,
 #               otherwise the archive is left out (with a warning) and the service starts without it
 # JAVA_OPTS     extra JVM options, after the defaults below (a later flag wins, e.g. -Xmx1g); on JDK 17 with

@@ -51,10 +51,28 @@ public final class ExternalService implements AutoCloseable {
                 "--server.port=" + port, "--ctk.dashboard.enabled=false",
                 "--ctk.secrets.key-file=" + Path.of("target/test-secrets.key").toAbsolutePath()));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        return launch(builder, port, log);
+    }
+
+    /**
+     * The production form's application jar ({@code mvn -Pproduction package}, the jars its manifest names beside it)
+     * as {@code java -jar} in {@code workDir} (its
+     * {@code data/} goes there), with its JobRunr dashboard on {@code dashboardPort}; otherwise as {@link #start(Map, Path)}.
+     */
+    public static ExternalService startJar(Path jar, Path workDir, int dashboardPort, Map<String, String> properties) {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
+                "--ctk.dashboard.port=" + dashboardPort, "--ctk.dashboard.host-port=" + freePort()));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        return launch(new ProcessBuilder(command).directory(workDir.toFile()), port, workDir.resolve("service.log"));
+    }
+
+    private static ExternalService launch(ProcessBuilder builder, int port, Path log) {
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command);
-            builder.environment().putAll(environment);
             Process process = builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             ExternalService service = new ExternalService(process, port, log);
@@ -85,6 +103,10 @@ public final class ExternalService implements AutoCloseable {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
     }
 
     public long pid() {
@@ -209,7 +231,7 @@ public final class ExternalService implements AutoCloseable {
      * fork's own, so that two forks never pick the same one: a port taken by binding to 0 and closing again was given
      * to another fork's server before the service bound it ("another process already uses it", DatabaseOutageTest).
      */
-    static synchronized int freePort() {
+    public static synchronized int freePort() {
         int fork = Math.max(1, Integer.parseInt(System.getProperty("ctk.test.fork", "1").trim()));
         int blockEnd = ephemeralRangeStart() - (fork - 1) * PORT_BLOCK;
         for (int tried = 0; tried < PORT_BLOCK; tried++) {
