@@ -6,7 +6,7 @@
 #      names the others, JobRunr's jobrunr.jar and every other runtime dependency merged into dqualizer-ctk-libs.jar.
 #      Class-data sharing cannot archive classes read from the nested jars of a Spring Boot jar, and a class path of
 #      132 jars keeps 132 descriptors open that every child process closes one by one (docs/benchmarks.md,
-#      "Three jars"),
+#      "Issue 18: three jars instead of 132"),
 #   2. one training run of scripts/run-production.sh in a throw-away directory on the embedded default,
 #      which writes the class-data archive: on JDK 25+ an AOT cache (-XX:AOTCacheOutput, JEP 483/514/515:
 #      classes loaded and linked, method profiles), on older JDKs a dynamic CDS archive (-XX:ArchiveClassesAtExit).

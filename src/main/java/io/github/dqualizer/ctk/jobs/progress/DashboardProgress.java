@@ -37,8 +37,9 @@ final class DashboardProgress {
         }
         total = Math.max(total, succeeded + failed);
         bar.setProgress(total, succeeded, failed);
-        // concatenation, not String.format: this runs once per activity, and the formatter's locale set-up was
-        // a third of the engine's own cost of a trivial process activity (docs/benchmarks.md, "One jar")
+        // concatenation, not String.format: this runs once per activity, and the formatter's locale set-up was more
+        // than a third of the engine's own work around a trivial process activity (docs/benchmarks.md, "Issue 18:
+        // three jars instead of 132")
         String line = phase + " '" + shortened(name) + "' " + status + " in " + seconds(duration) + " s";
         if ("succeeded".equals(status)) {
             logger.info(line);
