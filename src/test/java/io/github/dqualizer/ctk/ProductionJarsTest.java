@@ -87,26 +87,16 @@ class ProductionJarsTest {
                     if (merged == null) {
                         continue; // a file of one jar only (the merged jar holds it as it is) or of a test dependency
                     }
-                    Set<String> expected;
-                    if (name.startsWith("META-INF/services/") && !entry.isDirectory()
-                            || name.startsWith("META-INF/spring/") && name.endsWith(".imports")) {
-                        expected = classLines(read(copy, entry));
-                    } else if (name.equals("META-INF/spring.factories") || name.equals("META-INF/spring.handlers")) {
-                        expected = propertyPairs(read(copy, entry));
-                    } else if (name.equals("META-INF/spring-autoconfigure-metadata.properties")) {
-                        expected = propertyKeys(read(copy, entry));
-                    } else {
-                        continue;
+                    Set<String> expected = mergedEntries(name, read(copy, entry));
+                    if (expected == null) {
+                        continue; // not a file the JDK or Spring combines across jars
                     }
                     expected.removeIf(item -> !namesProductionClass(item));
                     if (expected.isEmpty()) {
                         continue;
                     }
                     checked++;
-                    Set<String> present = name.endsWith(".properties")
-                            ? propertyKeys(read(libs, merged))
-                            : name.startsWith("META-INF/spring.") ? propertyPairs(read(libs, merged))
-                            : classLines(read(libs, merged));
+                    Set<String> present = mergedEntries(name, read(libs, merged));
                     for (String item : expected) {
                         if (!present.contains(item)) {
                             missing.add(name + ": " + item + " (from " + jar.getFileName() + ")");
@@ -161,6 +151,25 @@ class ProductionJarsTest {
         try (InputStream in = jar.getInputStream(entry)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * The entries of a file that the JDK or Spring reads from every jar and combines, by its kind: a services or
+     * imports file's class lines, the {@code key=value} pairs of {@code spring.factories} and {@code spring.handlers},
+     * the keys of the auto-configuration metadata; {@code null} for any other file.
+     */
+    private static Set<String> mergedEntries(String name, String text) throws IOException {
+        if (name.startsWith("META-INF/services/") && !name.endsWith("/")
+                || name.startsWith("META-INF/spring/") && name.endsWith(".imports")) {
+            return classLines(text);
+        }
+        if (name.equals("META-INF/spring.factories") || name.equals("META-INF/spring.handlers")) {
+            return propertyPairs(text);
+        }
+        if (name.equals("META-INF/spring-autoconfigure-metadata.properties")) {
+            return propertyKeys(text);
+        }
+        return null;
     }
 
     /** Lines of a services or imports file, without comments. */

@@ -241,14 +241,18 @@ final class ServiceProcess implements AutoCloseable {
 
     /** cutime + cstime: the CPU of the child processes it started and waited for (e.g. {@code true}), in seconds. */
     double childrenCpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] fields = statFields(Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat")));
         return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0;
     }
 
     private static long ticks(String stat) {
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] fields = statFields(stat);
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** The fields of a {@code /proc/<pid>/stat} line after the command name (which may hold spaces), from state on. */
+    private static String[] statFields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     private static int freePort() throws IOException {
