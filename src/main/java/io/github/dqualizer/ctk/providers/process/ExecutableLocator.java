@@ -2,8 +2,6 @@ package io.github.dqualizer.ctk.providers.process;
 
 import io.github.dqualizer.ctk.pyvalues.EnvLookup;
 import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -42,13 +40,14 @@ public final class ExecutableLocator {
         return which(name, env).map(found -> Path.of(found).toAbsolutePath().toString());
     }
 
-    /** One {@code access} for a missing candidate, and a {@code stat} more for the one found: this runs per activity. */
+    /**
+     * One {@code access} for a missing candidate, and a {@code stat} more for the one found. {@link java.io.File}
+     * answers both without an exception: {@code Files.isExecutable} builds a {@code NoSuchFileException}, stack trace
+     * and message, for every PATH directory without the program, and this runs twice per activity (validation, run).
+     * A name with a NUL character is an invalid {@code File}, which is neither executable nor a directory.
+     */
     private static boolean executable(String candidate) {
-        try {
-            Path p = Path.of(candidate);
-            return Files.isExecutable(p) && !Files.isDirectory(p); // access(X_OK) fails for a missing file too
-        } catch (InvalidPathException e) {
-            return false;
-        }
+        File file = new File(candidate);
+        return file.canExecute() && !file.isDirectory(); // access(X_OK) fails for a missing file too
     }
 }
