@@ -9,9 +9,16 @@ final class ProcessStarterChoice {
     /** Compiled from src/main/java22 only when a JDK 22+ compiler was there (pom.xml, profiles {@code native-start-*}). */
     static final String NATIVE_STARTER = "io.github.dqualizer.ctk.providers.process.PosixSpawnStarter";
     private static final Logger log = LoggerFactory.getLogger(ProcessStarter.class);
-    static final ProcessStarter CHOSEN = choose(System.getProperty(ProcessStarter.PROPERTY, "auto"));
+    static final ProcessStarter CHOSEN = choose(setting());
 
     private ProcessStarterChoice() {
+    }
+
+    /** A JVM system property, or the environment variable: read before Spring starts, by code built outside it too. */
+    private static String setting() {
+        String property = System.getProperty(ProcessStarter.PROPERTY);
+        String variable = System.getenv("CTK_ENGINE_PROCESS_START");
+        return property != null ? property : variable != null ? variable : "auto";
     }
 
     private static ProcessStarter choose(String setting) {
@@ -33,7 +40,10 @@ final class ProcessStarterChoice {
             log.info("Process activities start with posix_spawn through the foreign-function API");
             return starter;
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e;
+            Throwable cause = e; // the probe's own reason, not its reflective or class-initialisation wrappers
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
             log.info("Process activities start with java.lang.ProcessBuilder (posix_spawn unavailable: {})", String.valueOf(cause));
             return ProcessStarter.jdk();
         }
