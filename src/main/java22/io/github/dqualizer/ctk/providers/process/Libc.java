@@ -63,6 +63,8 @@ final class Libc {
     static final MethodHandle WAITPID = handle("waitpid", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), CAPTURE_ERRNO);
     static final MethodHandle PIDFD_OPEN = handle("pidfd_open", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
     static final MethodHandle KILL = handle("kill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    static final MethodHandle MALLOC = handle("malloc", FunctionDescriptor.of(ADDRESS, JAVA_LONG));
+    static final MethodHandle FREE = handle("free", FunctionDescriptor.ofVoid(ADDRESS));
     static final MethodHandle STRERROR = handle("strerror", FunctionDescriptor.of(ADDRESS.withTargetLayout(MemoryLayout.sequenceLayout(1024, java.lang.foreign.ValueLayout.JAVA_BYTE)), JAVA_INT));
 
     private Libc() {
@@ -122,6 +124,30 @@ final class Libc {
             return ((MemorySegment) STRERROR.invokeExact(errno)).getString(0);
         } catch (Throwable e) {
             return "Unknown error " + errno;
+        }
+    }
+
+    /**
+     * Native memory freed explicitly with {@link #free}: an automatic arena would hold it until a garbage collection,
+     * and a service with a large, quiet heap may start thousands of processes in between.
+     */
+    static MemorySegment malloc(long size) {
+        try {
+            MemorySegment memory = (MemorySegment) MALLOC.invokeExact(size);
+            if (memory.equals(MemorySegment.NULL)) {
+                throw new OutOfMemoryError("malloc(" + size + ")");
+            }
+            return memory.reinterpret(size);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    static void free(MemorySegment memory) {
+        try {
+            FREE.invokeExact(memory);
+        } catch (Throwable e) {
+            throw rethrow(e);
         }
     }
 

@@ -2,7 +2,6 @@ package io.github.dqualizer.ctk.providers.process;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.ref.Cleaner;
@@ -13,12 +12,15 @@ final class PipeInputStream extends InputStream {
 
     private static final int BUFFER = 64 * 1024;
     private final NativeFd fd;
-    /** The native read buffer and errno state, allocated on the first call (guarded by this stream). */
-    private MemorySegment buffer;
-    private MemorySegment state;
+    /** The native read buffer and errno state (guarded by this stream; freed with the descriptor). */
+    private final MemorySegment buffer;
+    private final MemorySegment state;
 
     PipeInputStream(int fd, Cleaner cleaner) {
-        this.fd = new NativeFd(fd);
+        MemorySegment memory = Libc.malloc(BUFFER + Libc.ERRNO_STATE.byteSize());
+        this.fd = new NativeFd(fd, memory);
+        this.buffer = memory.asSlice(0, BUFFER);
+        this.state = memory.asSlice(BUFFER);
         cleaner.register(this, this.fd);
     }
 
@@ -83,12 +85,6 @@ final class PipeInputStream extends InputStream {
     }
 
     private int acquire() throws IOException {
-        if (buffer == null) {
-            // freed by the garbage collector with the stream: no close (and no handshake) per process
-            Arena arena = Arena.ofAuto();
-            buffer = arena.allocate(BUFFER, 8);
-            state = arena.allocate(Libc.ERRNO_STATE);
-        }
         int raw = fd.acquire();
         if (raw < 0) {
             throw new IOException("Stream closed");

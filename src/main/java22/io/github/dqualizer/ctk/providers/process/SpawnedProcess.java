@@ -33,7 +33,7 @@ final class SpawnedProcess extends Process {
     private ProcessHandle handle; // guarded by child
 
     SpawnedProcess(int pid, int pidfd, int stdoutFd, int stderrFd, Cleaner cleaner) {
-        this.child = new Child(pid, new NativeFd(pidfd));
+        this.child = new Child(pid, new NativeFd(pidfd, Libc.malloc(8 + Libc.ERRNO_STATE.byteSize())));
         this.stdout = new PipeInputStream(stdoutFd, cleaner);
         this.stderr = new PipeInputStream(stderrFd, cleaner);
         cleaner.register(this, child);
@@ -167,7 +167,6 @@ final class SpawnedProcess extends Process {
         private final NativeFd pidfd;
         private boolean reaped; // guarded by this
         private int exitCode;
-        private MemorySegment status; // waitpid's status and errno, guarded by this
 
         Child(int pid, NativeFd pidfd) {
             this.pid = pid;
@@ -179,23 +178,29 @@ final class SpawnedProcess extends Process {
             if (reaped) {
                 return true;
             }
-            if (status == null) {
-                status = Arena.ofAuto().allocate(Libc.ERRNO_STATE.byteSize() + 8, 8);
+            if (pidfd.acquire() < 0) {
+                return false; // closed unreaped by the cleaning action: the process object is gone
             }
+            // waitpid's status and errno: the pidfd's memory, valid while it is acquired
+            MemorySegment status = pidfd.memory();
             MemorySegment state = status.asSlice(8);
             int rc;
+            int code;
             try {
                 do {
                     rc = (int) Libc.WAITPID.invokeExact(state, pid, status, Libc.WNOHANG);
                 } while (rc < 0 && Libc.errno(state) == Libc.EINTR);
+                code = status.get(ValueLayout.JAVA_INT, 0);
             } catch (Throwable e) {
                 throw Libc.rethrow(e);
+            } finally {
+                pidfd.release();
             }
             if (rc == 0) {
                 return false;
             }
             // rc < 0 (ECHILD): reaped elsewhere (SIGCHLD ignored by native code); the JDK reports 0 then as well
-            exitCode = rc < 0 ? 0 : exitCode(status.get(ValueLayout.JAVA_INT, 0));
+            exitCode = rc < 0 ? 0 : exitCode(code);
             reaped = true;
             pidfd.close();
             return true;

@@ -182,6 +182,28 @@ class ProcessStarterTest {
         }
     }
 
+    /** Pipes and pidfds are closed once the output is read and the exit seen, and the child is reaped (no zombie). */
+    @ParameterizedTest
+    @MethodSource("starters")
+    void manyProcessesThenNoDescriptorKeptAndNoZombie(ProcessStarter starter) throws Exception {
+        output(start(starter, "/usr/bin/true")).stdout(); // warm-up: classes loaded, starter chosen
+        int before = openDescriptors();
+        long lastPid = 0;
+        for (int i = 0; i < 50; i++) {
+            Process process = start(starter, "/usr/bin/true");
+            output(process);
+            assertThat(process.exitValue()).isZero();
+            lastPid = process.pid();
+        }
+
+        assertThat(openDescriptors()).isLessThanOrEqualTo(before + 5);
+        assertThat(ProcessHandle.of(lastPid)).as("reaped").isEmpty();
+    }
+
+    private static int openDescriptors() {
+        return java.util.Objects.requireNonNull(new java.io.File("/proc/self/fd").list()).length;
+    }
+
     /** A bare program name is searched on PATH, as by the JDK (the native start leaves it to the JDK). */
     @Test
     void bareNameThenFoundOnPath() throws Exception {
