@@ -5,7 +5,7 @@ import java.io.IOException;
 /**
  * Starts the child process of a {@code process} activity. On JDK 22+ (Linux) {@link #forThisJvm()} is a posix_spawn
  * start through the foreign-function API (src/main/java22): no per-descriptor close loop in the child and no reaper
- * thread per process (docs/benchmarks.md, "Process start"); elsewhere, and with {@code -Dctk.engine.process-start=jdk},
+ * thread per process (docs/benchmarks.md, "Native process start"); elsewhere, and with {@code -Dctk.engine.process-start=jdk},
  * it is {@link ProcessBuilder#start()}.
  */
 public interface ProcessStarter {
