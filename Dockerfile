@@ -1,5 +1,7 @@
 # Build: docker compose build (or docker build -t dqualizer-ctk .)
-FROM maven:3.9-eclipse-temurin-17 AS build
+# Maven on JDK 25: the code stays release 17, and the native process start (src/main/java22, release 22) is compiled
+# into the jar only by a JDK 22+ compiler (pom.xml, profile native-start-in-process; docs/operations.md)
+FROM maven:3.9-eclipse-temurin-25 AS build
 WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q -Pproduction dependency:go-offline

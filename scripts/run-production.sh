@@ -58,5 +58,7 @@ if [ -n "$archive" ]; then
 fi
 # Process launch: the service's main chooses VFORK on Linux up to JDK 25 (ProcessLaunch, docs/benchmarks.md,
 # "Process start"); JAVA_OPTS=-Djdk.lang.Process.launchMechanism=POSIX_SPAWN keeps the JDK's default instead.
+# On JDK 22+ process activities start with posix_spawn through the foreign-function API instead (ProcessStarter);
+# the jar's manifest has Enable-Native-Access: ALL-UNNAMED for it, and -Dctk.engine.process-start=jdk turns it off.
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 exec "$java" "${flags[@]}" ${JAVA_OPTS:-} -jar "$home/dqualizer-ctk.jar" "$@"

@@ -29,6 +29,7 @@ public final class ProcessProvider {
     private final ExecutablePolicy executables;
     private final ChildEnvironment childEnvironment;
     private final BoundedOutputCollector output;
+    private final ProcessStarter starter = ProcessStarter.forThisJvm();
 
     public ProcessProvider(EnvLookup env) {
         this(env, ExecutablePolicy.allowAll());
@@ -67,8 +68,8 @@ public final class ProcessProvider {
         List<String> command = ProcessArguments.command(path, executable, provider.get("arguments"));
         Process process = null;
         try {
-            process = childEnvironment.applyTo(new ProcessBuilder(command))
-                    .redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+            process = starter.start(childEnvironment.applyTo(new ProcessBuilder(command))
+                    .redirectInput(ProcessBuilder.Redirect.INHERIT));
             Long deadline = timeoutMillis == null ? null : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
             // both pipes are read from the start, on this thread, until the process has exited and they are empty
             Optional<BoundedOutputCollector.ProcessStreams> captured = output.read(process, deadline);
