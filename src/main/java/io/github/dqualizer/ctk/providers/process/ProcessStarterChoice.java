@@ -34,7 +34,7 @@ final class ProcessStarterChoice {
             return ProcessStarter.jdk();
         }
         try {
-            // the constructor probes the C library and the kernel (Linux, glibc 2.34+, pidfd_open)
+            // the constructor probes the C library and the kernel (Linux, glibc 2.36+, pidfd_open)
             ProcessStarter starter = Class.forName(NATIVE_STARTER).asSubclass(ProcessStarter.class)
                     .getDeclaredConstructor().newInstance();
             log.info("Process activities start with posix_spawn through the foreign-function API");
