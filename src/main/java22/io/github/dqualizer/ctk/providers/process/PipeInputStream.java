@@ -36,8 +36,7 @@ final class PipeInputStream extends InputStream {
         if (len == 0) {
             return 0;
         }
-        int raw = acquire();
-        try {
+        return onDescriptor(raw -> {
             while (true) {
                 long n = (long) Libc.READ.invokeExact(state, raw, buffer, (long) Math.min(len, BUFFER));
                 if (n > 0) {
@@ -51,31 +50,18 @@ final class PipeInputStream extends InputStream {
                     throw new IOException(Libc.strerror(Libc.errno(state)));
                 }
             }
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw Libc.rethrow(e);
-        } finally {
-            fd.release();
-        }
+        });
     }
 
     @Override
     public synchronized int available() throws IOException {
-        int raw = acquire();
-        try {
+        return onDescriptor(raw -> {
             int rc = (int) Libc.IOCTL.invokeExact(state, raw, Libc.FIONREAD, buffer);
             if (rc < 0) {
                 throw new IOException(Libc.strerror(Libc.errno(state)));
             }
             return buffer.get(ValueLayout.JAVA_INT, 0);
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw Libc.rethrow(e);
-        } finally {
-            fd.release();
-        }
+        });
     }
 
     /** Closes the descriptor once; a read under way in another thread keeps it until it returns. */
@@ -84,11 +70,26 @@ final class PipeInputStream extends InputStream {
         fd.close();
     }
 
-    private int acquire() throws IOException {
+    /** Runs {@code call} on the descriptor, which stays open until it returns even if another thread closes it. */
+    private int onDescriptor(DescriptorCall call) throws IOException {
         int raw = fd.acquire();
         if (raw < 0) {
             throw new IOException("Stream closed");
         }
-        return raw;
+        try {
+            return call.on(raw);
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw Libc.rethrow(e); // a downcall's checked Throwable
+        } finally {
+            fd.release();
+        }
+    }
+
+    /** A C call on the descriptor; downcall handles declare {@code Throwable}. */
+    @FunctionalInterface
+    private interface DescriptorCall {
+        int on(int fd) throws Throwable;
     }
 }
