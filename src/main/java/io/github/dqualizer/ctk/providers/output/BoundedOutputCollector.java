@@ -19,7 +19,12 @@ public final class BoundedOutputCollector {
     public static final DataSize DEFAULT_LIMIT = DataSize.ofMegabytes(1);
 
     private static final int BUFFER = 64 * 1024;
-    private static final long FIRST_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    // A process's exit ends waitFor at once, so the pause before any output only bounds how long a process that fills
+    // a pipe early waits to be drained; most short processes exit within it. Each pause that runs out is a wake-up
+    // of the reading thread: starting at 50 µs and doubling, a trivial activity cost four (docs/benchmarks.md).
+    private static final long FIRST_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    // Once output flows, it is read again soon, so a process writing a lot is not held up by a full pipe.
+    private static final long WAIT_AFTER_OUTPUT_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     private static final long LONGEST_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private final int limit;
 
@@ -80,7 +85,7 @@ public final class BoundedOutputCollector {
                 throw new InterruptedException("stopped reading the output of process " + process.pid());
             }
             if (read) {
-                wait = FIRST_WAIT_NANOS;
+                wait = WAIT_AFTER_OUTPUT_NANOS;
                 continue;
             }
             if (exited) {
