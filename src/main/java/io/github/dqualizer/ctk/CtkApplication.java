@@ -11,6 +11,7 @@ public class CtkApplication {
 
     public static void main(String[] args) {
         ProcessLaunch.preferVfork(); // before anything starts a process
+        EventLoops.onePerCore(); // before Reactor Netty creates its loops
         SpringApplication.run(CtkApplication.class, args);
     }
 }
