@@ -12,6 +12,7 @@ public class CtkApplication {
     public static void main(String[] args) {
         ProcessLaunch.preferVfork(); // before anything starts a process
         EventLoops.onePerCore(); // before Reactor Netty creates its loops
+        AbandonedConnectionCleanup.off(); // before the MySQL driver loads
         SpringApplication.run(CtkApplication.class, args);
     }
 }

@@ -17,8 +17,6 @@ public final class EventLoops {
 
     /** One event loop per core, unless the operator chose. */
     public static void onePerCore() {
-        if (System.getProperty(PROPERTY) == null) {
-            System.setProperty(PROPERTY, Integer.toString(Runtime.getRuntime().availableProcessors()));
-        }
+        JvmDefaults.setUnlessGiven(PROPERTY, Integer.toString(Runtime.getRuntime().availableProcessors()));
     }
 }

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -17,23 +18,28 @@ import org.springframework.stereotype.Component;
  * loss), and runs of this instance that it no longer executes (an unexpected error ended their execution without
  * storing their end). {@link RunRecoveries} ends them, each on a thread of its own. A run is registered as
  * executing before it is claimed, so "running here but not registered" is certain; the recovery's conditional
- * claim makes a run that ended meanwhile a no-op. The look itself is one indexed query: cheap enough for 10 s.
+ * claim makes a run that ended meanwhile a no-op. The look is one indexed, auto-committed query while no run is
+ * running anywhere (the usual idle case; issue 18): the entities are read, in a JPA transaction, only when there are
+ * running runs to check.
  */
 @Component
 class CrashRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(CrashRecovery.class);
+    private static final String ANY_RUNNING = "SELECT 1 FROM experiment_runs WHERE status = 'RUNNING' LIMIT 1";
 
     private final ExperimentRunRepository runs;
+    private final JdbcTemplate jdbc;
     private final LiveInstances liveInstances;
     private final InstanceIdentity instance;
     private final RunExecutions executions;
     private final RunRecoveries recoveries;
     private volatile boolean ready;
 
-    CrashRecovery(ExperimentRunRepository runs, LiveInstances liveInstances, InstanceIdentity instance,
+    CrashRecovery(ExperimentRunRepository runs, JdbcTemplate jdbc, LiveInstances liveInstances, InstanceIdentity instance,
                   RunExecutions executions, RunRecoveries recoveries) {
         this.runs = runs;
+        this.jdbc = jdbc;
         this.liveInstances = liveInstances;
         this.instance = instance;
         this.executions = executions;
@@ -51,6 +57,9 @@ class CrashRecovery {
             return; // a recoverer without a heartbeat would look dead to the others, which would recover the run again
         }
         try {
+            if (jdbc.queryForList(ANY_RUNNING, Integer.class).isEmpty()) {
+                return;
+            }
             for (ExperimentRun run : runs.findByStatus(RunStatus.RUNNING)) {
                 if (instance.name().equals(run.node())) {
                     if (!executions.isHere(run.id())) {
