@@ -52,21 +52,6 @@ public interface ExperimentRunRepository extends JpaRepository<ExperimentRun, St
                     @Param("at") Instant at);
 
     /**
-     * Stores the end of a run that {@code node} is executing; 0 when the run is no longer that node's
-     * running run (recovered by another instance). A cancellation request does not stand in its way.
-     * <p>In a transaction of its own although it is one statement: run outside one, Hibernate executes the update
-     * auto-committed but logs two warnings per call when it closes the session (its bulk-operation clean-up).
-     */
-    @Transactional
-    @Modifying
-    @Query(nativeQuery = true, value = "UPDATE experiment_runs SET status = :status, deviated = :deviated,"
-            + " journal_json = :journal, status_reason = :reason, ended_at = :at, version = version + 1"
-            + " WHERE id = :id AND node = :node AND status = 'RUNNING'")
-    int markEnded(@Param("id") String id, @Param("node") String node, @Param("status") String status,
-                  @Param("deviated") Boolean deviated, @Param("journal") String journal,
-                  @Param("reason") String reason, @Param("at") Instant at);
-
-    /**
      * Claims a run left running (by a dead instance, or on this one after an unexpected error) for {@code node} to
      * play its rollbacks; 0 when it changed since it was read at {@code version} (ended, cancelled, claimed elsewhere).
      */
