@@ -7,6 +7,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.ref.Cleaner;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -14,7 +15,8 @@ import java.util.stream.Stream;
  * A child started by {@link PosixSpawnStarter}, with the JDK's semantics: exit code 128 + signal for a killed
  * child, {@code destroy} closes the streams, stdin inherited (so {@link #getOutputStream()} is the JDK's null
  * stream). There is no reaper thread: the exit is awaited with {@code ppoll} on a pidfd, and the child is reaped
- * by whichever call first sees it gone. It is never signalled after it was reaped, so a reused pid is never hit.
+ * by whichever call first sees it gone (or, for a process object dropped while its child runs, after the child's
+ * exit). It is never signalled after it was reaped, so a reused pid is never hit.
  */
 final class SpawnedProcess extends Process {
 
@@ -244,9 +246,26 @@ final class SpawnedProcess extends Process {
             }
         }
 
+        /**
+         * The process object became unreachable. A child still running is reaped once it exits, so it never stays a
+         * zombie: the JDK's process reaper waits for its exit (without reaping a child it did not start), as it
+         * waits for every child the JDK starts itself.
+         */
         @Override
         public synchronized void run() {
-            reap(); // a child still running then stays a zombie after its exit: nothing waits for it any more
+            if (reap()) {
+                return;
+            }
+            Optional<ProcessHandle> running = ProcessHandle.of(pid);
+            if (running.isPresent()) {
+                running.get().onExit().thenRun(this::reapAndClose);
+            } else {
+                pidfd.close(); // gone without us: reaped elsewhere
+            }
+        }
+
+        private synchronized void reapAndClose() {
+            reap();
             pidfd.close();
         }
     }

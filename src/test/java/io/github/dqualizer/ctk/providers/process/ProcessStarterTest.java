@@ -200,6 +200,24 @@ class ProcessStarterTest {
         assertThat(ProcessHandle.of(lastPid)).as("reaped").isEmpty();
     }
 
+    /**
+     * A process object dropped while its child runs (no caller of ProcessProvider does this, but a defect could): the
+     * child is still reaped once it exits, as the JDK's own start does, rather than left a zombie for the service's life.
+     */
+    @ParameterizedTest
+    @MethodSource("starters")
+    void droppedWhileRunningThenReapedAfterItsExit(ProcessStarter starter) throws Exception {
+        Process process = start(starter, "/bin/sleep", "0.5");
+        long pid = process.pid();
+        java.lang.ref.WeakReference<Process> dropped = new java.lang.ref.WeakReference<>(process);
+        process = null;
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+            System.gc(); // until the process object is collected and its cleaning action has run, then past the exit
+            return dropped.get() == null && ProcessHandle.of(pid).isEmpty();
+        });
+    }
+
     private static int openDescriptors() {
         return java.util.Objects.requireNonNull(new java.io.File("/proc/self/fd").list()).length;
     }
