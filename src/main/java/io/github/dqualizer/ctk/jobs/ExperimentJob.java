@@ -12,6 +12,7 @@ import io.github.dqualizer.ctk.jobs.jobrunr.CurrentJob;
 import io.github.dqualizer.ctk.jobs.jobrunr.JobStartNudger;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRunRepository;
+import io.github.dqualizer.ctk.jobs.store.RunTransitions;
 import io.github.dqualizer.ctk.jobs.store.RunStatus;
 import io.github.dqualizer.ctk.jobs.store.StoredExperiment;
 import java.time.Clock;
@@ -28,6 +29,7 @@ public class ExperimentJob {
 
     private static final Logger log = LoggerFactory.getLogger(ExperimentJob.class);
 
+    private final RunTransitions transitions;
     private final ExperimentRunRepository runs;
     private final AcceptedRuns acceptedRuns;
     private final JobStartNudger nudger;
@@ -39,10 +41,11 @@ public class ExperimentJob {
     private final DatabaseRetry retry;
     private final Clock clock;
 
-    ExperimentJob(ExperimentRunRepository runs, AcceptedRuns acceptedRuns, JobStartNudger nudger, StoredExperiment storage, ExperimentRunner runner,
+    ExperimentJob(ExperimentRunRepository runs, RunTransitions transitions, AcceptedRuns acceptedRuns, JobStartNudger nudger, StoredExperiment storage, ExperimentRunner runner,
                   RunResultStore results, RunExecutions executions, InstanceIdentity instance, DatabaseRetry retry,
                   Clock clock) {
         this.runs = runs;
+        this.transitions = transitions;
         this.acceptedRuns = acceptedRuns;
         this.nudger = nudger;
         this.storage = storage;
@@ -120,7 +123,7 @@ public class ExperimentJob {
         // a job fetched just before an outage waits for the database instead of failing with its run still queued
         Instant startedAt = clock.instant();
         int claimed = retry.untilReachable(runId, "start",
-                () -> runs.markStarted(runId, instance.name(), instance.host(), startedAt));
+                () -> transitions.markStarted(runId, instance.name(), instance.host(), startedAt));
         if (claimed == 1 && accepted != null) {
             accepted.start(instance.name(), instance.host(), startedAt); // now as stored
             log.info("Run {} started: {}", runId, accepted.title());

@@ -3,7 +3,7 @@ package io.github.dqualizer.ctk.jobs.execution;
 import io.github.dqualizer.ctk.jobs.completion.RunCompletionNotifier;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRunRepository;
-import io.github.dqualizer.ctk.jobs.store.RunEnds;
+import io.github.dqualizer.ctk.jobs.store.RunTransitions;
 import io.github.dqualizer.ctk.jobs.store.RunOutcome;
 import io.github.dqualizer.ctk.jobs.store.RunStatus;
 import java.time.Clock;
@@ -25,16 +25,16 @@ public class RunResultStore {
     private static final Logger log = LoggerFactory.getLogger(RunResultStore.class);
 
     private final ExperimentRunRepository runs;
-    private final RunEnds ends;
+    private final RunTransitions transitions;
     private final RunCompletionNotifier notifier;
     private final JsonMapper json;
     private final DatabaseRetry retry;
     private final Clock clock;
 
-    RunResultStore(ExperimentRunRepository runs, RunEnds ends, RunCompletionNotifier notifier, JsonMapper json,
+    RunResultStore(ExperimentRunRepository runs, RunTransitions transitions, RunCompletionNotifier notifier, JsonMapper json,
                    DatabaseRetry retry, Clock clock) {
         this.runs = runs;
-        this.ends = ends;
+        this.transitions = transitions;
         this.notifier = notifier;
         this.json = json;
         this.retry = retry;
@@ -56,7 +56,7 @@ public class RunResultStore {
     /** One auto-committed UPDATE of the running row (no load-then-merge), so a cancellation request never blocks the result. */
     private boolean storeRetrying(ExperimentRun run) {
         try {
-            int stored = retry.untilReachable(run.id(), "store the result of", () -> ends.markEnded(run.id(), run.node(),
+            int stored = retry.untilReachable(run.id(), "store the result of", () -> transitions.markEnded(run.id(), run.node(),
                     run.status(), run.deviated(), run.journalJson(), run.statusReason(), run.endedAt()));
             if (stored == 1 || storedByLostAttempt(run)) {
                 return true;

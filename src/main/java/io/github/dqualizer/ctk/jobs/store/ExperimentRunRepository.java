@@ -39,19 +39,6 @@ public interface ExperimentRunRepository extends JpaRepository<ExperimentRun, St
     List<String> findIdsByIdInAndStatusIn(@Param("ids") List<String> ids, @Param("statuses") List<RunStatus> statuses);
 
     /**
-     * Claims a queued run for {@code node} on {@code host} in one statement (no load-then-merge); 0 when it is no longer
-     * queued (cancelled, recovered or already started). Native SQL: Hibernate translates JPQL updates anew
-     * on every execution, while parameters still bind as the entity's (times in UTC). Bumps the version,
-     * so a concurrent merge elsewhere (cancel, recovery) notices.
-     */
-    @Transactional
-    @Modifying
-    @Query(nativeQuery = true, value = "UPDATE experiment_runs SET status = 'RUNNING', node = :node, host = :host,"
-            + " started_at = :at, version = version + 1 WHERE id = :id AND status = 'QUEUED'")
-    int markStarted(@Param("id") String id, @Param("node") String node, @Param("host") String host,
-                    @Param("at") Instant at);
-
-    /**
      * Claims a run left running (by a dead instance, or on this one after an unexpected error) for {@code node} to
      * play its rollbacks; 0 when it changed since it was read at {@code version} (ended, cancelled, claimed elsewhere).
      */

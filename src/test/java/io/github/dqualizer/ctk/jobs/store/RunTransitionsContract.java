@@ -16,17 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A run's end as {@link RunEnds} stores it, on the schema the migrations build. Its connections are opened while the
- * JVM's zone is not UTC: the end time must still be stored in UTC, as Hibernate binds and reads the entity's times
- * ({@code hibernate.jdbc.time_zone=UTC}), or a run's times would disagree whenever the host is not on UTC.
+ * A run's start and end as {@link RunTransitions} stores them, on the schema the migrations build. Its connections
+ * are opened while the JVM's zone is not UTC: the times must still be stored in UTC, as Hibernate binds and reads the
+ * entity's times ({@code hibernate.jdbc.time_zone=UTC}), or a run's times would disagree whenever the host is not on UTC.
  */
-abstract class RunEndsContract {
+abstract class RunTransitionsContract {
 
     private static final Instant ENDED = Instant.parse("2026-01-02T03:04:05Z");
 
     private TimeZone zoneBefore;
     private JdbcTemplate jdbc;
-    private RunEnds ends;
+    private RunTransitions transitions;
     private final String runId = UUID.randomUUID().toString();
 
     abstract DataSource dataSource();
@@ -38,7 +38,7 @@ abstract class RunEndsContract {
         DataSource dataSource = dataSource();
         Flyway.configure().dataSource(dataSource).baselineOnMigrate(true).baselineVersion("0").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
-        ends = new RunEnds(jdbc);
+        transitions = new RunTransitions(jdbc);
         jdbc.update("INSERT INTO experiment_runs (id, owner, title, status, experiment_json, submitted_at, node, version)"
                 + " VALUES (?, 'owner', 'ends', 'RUNNING', '{}', ?, 'node-a', 3)", runId, Timestamp.from(ENDED.minusSeconds(60)));
     }
@@ -50,8 +50,22 @@ abstract class RunEndsContract {
     }
 
     @Test
+    void startOfAQueuedRunIsStoredWithItsTimeInUtcAndOnlyOnce() {
+        jdbc.update("UPDATE experiment_runs SET status = 'QUEUED', node = NULL WHERE id = ?", runId);
+        Instant started = ENDED.minusSeconds(30);
+
+        assertThat(transitions.markStarted(runId, "node-b", "host-b", started)).isEqualTo(1);
+        assertThat(transitions.markStarted(runId, "node-c", "host-c", started)).as("a run that is no longer queued").isZero();
+
+        Map<String, Object> row = jdbc.queryForMap("SELECT status, node, host, version FROM experiment_runs WHERE id = ?", runId);
+        assertThat(row).containsEntry("status", "RUNNING").containsEntry("node", "node-b").containsEntry("host", "host-b");
+        assertThat(((Number) row.get("version")).longValue()).isEqualTo(4);
+        assertThat(utc("started_at")).isEqualTo(started);
+    }
+
+    @Test
     void endOfTheRunningRunIsStoredWithItsTimeInUtc() {
-        int stored = ends.markEnded(runId, "node-a", RunStatus.COMPLETED, true, "{\"status\": \"completed\"}",
+        int stored = transitions.markEnded(runId, "node-a", RunStatus.COMPLETED, true, "{\"status\": \"completed\"}",
                 "the reason", ENDED);
 
         assertThat(stored).isEqualTo(1);
@@ -61,18 +75,22 @@ abstract class RunEndsContract {
                 .containsEntry("journal_json", "{\"status\": \"completed\"}")
                 .containsEntry("status_reason", "the reason");
         assertThat(((Number) row.get("version")).longValue()).isEqualTo(4);
-        Instant endedAt = jdbc.query("SELECT ended_at FROM experiment_runs WHERE id = ?",
+        assertThat(utc("ended_at")).isEqualTo(ENDED);
+    }
+
+    /** A time column read as Hibernate reads the entity's: in UTC. */
+    private Instant utc(String column) {
+        return jdbc.query("SELECT " + column + " FROM experiment_runs WHERE id = ?",
                 rows -> rows.next() ? rows.getTimestamp(1, Calendar.getInstance(TimeZone.getTimeZone("UTC"))).toInstant() : null,
                 runId);
-        assertThat(endedAt).isEqualTo(ENDED);
     }
 
     @Test
     void aRunThatIsNoLongerThisNodesRunningRunIsLeftAlone() {
-        assertThat(ends.markEnded(runId, "node-b", RunStatus.COMPLETED, false, "{}", null, ENDED))
+        assertThat(transitions.markEnded(runId, "node-b", RunStatus.COMPLETED, false, "{}", null, ENDED))
                 .as("another node's run (recovered elsewhere)").isZero();
-        assertThat(ends.markEnded(runId, "node-a", RunStatus.ABORTED, null, null, "no journal", ENDED)).isEqualTo(1);
-        assertThat(ends.markEnded(runId, "node-a", RunStatus.COMPLETED, false, "{}", null, ENDED))
+        assertThat(transitions.markEnded(runId, "node-a", RunStatus.ABORTED, null, null, "no journal", ENDED)).isEqualTo(1);
+        assertThat(transitions.markEnded(runId, "node-a", RunStatus.COMPLETED, false, "{}", null, ENDED))
                 .as("an ended run").isZero();
 
         Map<String, Object> row = jdbc.queryForMap("SELECT status, deviated, journal_json FROM experiment_runs WHERE id = ?", runId);

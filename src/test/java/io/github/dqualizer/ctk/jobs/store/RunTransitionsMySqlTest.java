@@ -5,9 +5,9 @@ import io.github.dqualizer.ctk.support.MySqlTestDatabase;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** A run's end on a real MySQL-compatible server. */
+/** A run's start and end on a real MySQL-compatible server. */
 @EnabledIfMySqlConfigured
-class RunEndsMySqlTest extends RunEndsContract {
+class RunTransitionsMySqlTest extends RunTransitionsContract {
 
     @Override
     DataSource dataSource() {
