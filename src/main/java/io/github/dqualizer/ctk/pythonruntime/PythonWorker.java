@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.pythonruntime;
 
+import io.github.dqualizer.ctk.osprocess.ProcessLiveness;
 import io.github.dqualizer.ctk.safety.ChildEnvironment;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -302,7 +303,7 @@ final class PythonWorker implements AutoCloseable {
             process.onExit().get(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             // the children are not ours to wait for: poll until SIGKILL has taken them
             for (ProcessHandle child : children) {
-                while (!ProcessGone.gone(child) && System.nanoTime() < deadline) {
+                while (ProcessLiveness.running(child) && System.nanoTime() < deadline) {
                     Thread.sleep(5);
                 }
             }

@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.providers.host;
 
+import io.github.dqualizer.ctk.osprocess.ProcStat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.providers.host;
 
+import io.github.dqualizer.ctk.osprocess.ProcessLiveness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

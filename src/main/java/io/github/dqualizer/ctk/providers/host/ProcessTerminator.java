@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.providers.host;
 
+import io.github.dqualizer.ctk.osprocess.ProcessLiveness;
 import io.github.dqualizer.ctk.providers.ActivityFailedException;
 import java.time.Duration;
 import java.util.List;

@@ -1,25 +1,26 @@
-package io.github.dqualizer.ctk.providers.host;
+package io.github.dqualizer.ctk.osprocess;
 
 import oshi.SystemInfo;
 import oshi.software.os.OSProcess;
 
 /**
  * Whether a process still runs. {@link ProcessHandle#isAlive()} is also true for a zombie: a process that has
- * ended but whose parent has not reaped it yet (e.g. a killed child of a parent that never waits). A zombie
- * runs no code and holds no resources but its table entry, so it does not count as running.
+ * ended but whose parent has not reaped it yet (e.g. a killed child of a parent that never waits, or a killed
+ * grandchild reparented to a PID 1 that never reaps, as in many containers). A zombie runs no code and holds no
+ * resources but its table entry, so it does not count as running.
  */
-final class ProcessLiveness {
+public final class ProcessLiveness {
 
     private ProcessLiveness() {
     }
 
     /** Alive and not a zombie. */
-    static boolean running(ProcessHandle handle) {
+    public static boolean running(ProcessHandle handle) {
         return handle.isAlive() && !zombie(handle.pid());
     }
 
     /** True when the process is a zombie (Linux: state {@code Z} or {@code X} in {@code /proc/<pid>/stat}; else OSHI). */
-    static boolean zombie(long pid) {
+    public static boolean zombie(long pid) {
         if (ProcStat.AVAILABLE) {
             // gone or unreadable: not a zombie either, isAlive() says the rest
             return ProcStat.fieldsAfterName(pid).map(fields -> fields[0].equals("Z") || fields[0].equals("X")).orElse(false);
