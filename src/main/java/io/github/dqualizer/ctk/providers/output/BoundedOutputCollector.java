@@ -25,7 +25,10 @@ public final class BoundedOutputCollector {
     private static final long FIRST_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     // Once output flows, it is read again soon, so a process writing a lot is not held up by a full pipe.
     private static final long WAIT_AFTER_OUTPUT_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
-    private static final long LONGEST_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    // While a process runs silently the reading thread wakes once per longest pause: 20 ms made 50 wake-ups a second
+    // for a `sleep 60` (issue 18: the service must not load the host it measures). A longer one only delays the first
+    // drain of a pipe that a silent process then fills at once; its exit, or an interrupt, still ends the pause.
+    private static final long LONGEST_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private final int limit;
 
     /** @param limit the most bytes kept of one stream */
