@@ -8,6 +8,8 @@ import io.github.dqualizer.ctk.support.Experiments;
 import io.github.dqualizer.ctk.support.TestUsers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,8 @@ class RunMetricsTest {
     DataSource dataSource;
     @Autowired
     MeterRegistry registry;
+    @Autowired
+    ObservationRegistry observations;
 
     WebTestClient client;
 
@@ -53,6 +57,14 @@ class RunMetricsTest {
     void setUp() {
         TestUsers.ensure(dataSource);
         client = LocalClient.on(port, Duration.ofSeconds(30));
+    }
+
+    /** The service's own periodic tasks are not observed (their observation was most of an idle instance's scheduler CPU). */
+    @Test
+    void scheduledTasksThenNotObservedButOtherObservationsAre() {
+        assertThat(Observation.createNotStarted("tasks.scheduled.execution", observations).isNoop()).isTrue();
+        assertThat(Observation.createNotStarted("http.server.requests", observations).isNoop()).isFalse();
+        assertThat(registry.find("tasks.scheduled.execution").meters()).isEmpty();
     }
 
     @Test

@@ -23,7 +23,7 @@ public class InstanceIdentity {
     }
 
     /** Only an instance with a job server has a heartbeat, so only it can be seen alive by the others. */
-    boolean hasJobServer() {
+    public boolean hasJobServer() {
         return jobServer;
     }
 

@@ -81,7 +81,7 @@ class FleetMembers {
 
     /** Only an executing instance is a member: an accept-only one has no heartbeat and executes nothing. */
     void register() {
-        if (jobServer.getIfAvailable() == null) {
+        if (!instance.hasJobServer()) {
             return;
         }
         try {
@@ -101,7 +101,7 @@ class FleetMembers {
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
     void registerIfMissing() {
         try {
-            if (jobServer.getIfAvailable() != null && jdbc.queryForObject(
+            if (instance.hasJobServer() && jdbc.queryForObject(
                     "SELECT COUNT(*) FROM ctk_instances WHERE name = ?", Integer.class, instance.name()) == 0) {
                 register();
             }
