@@ -24,9 +24,8 @@ class JobServerWatchdog {
     private final DataSource dataSource;
     private final GracefulShutdown shutdown;
     /**
-     * Looked up once, when the application is ready (null before, and on an accept-only instance): a bean lookup on
-     * every tick cost more than the tick itself, several milliseconds of interpreted bean-factory code every 5 s of
-     * an idle instance (issue 18).
+     * Looked up once, when the application is ready (null before, and on an accept-only instance): the bean does not
+     * change, and a bean-factory lookup every 5 s was work of the idle instance for nothing (issue 18).
      */
     private volatile BackgroundJobServer server;
 
