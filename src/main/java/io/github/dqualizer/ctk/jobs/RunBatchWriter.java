@@ -2,6 +2,7 @@ package io.github.dqualizer.ctk.jobs;
 
 import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRunRepository;
+import io.github.dqualizer.ctk.jobs.store.RunTransitions;
 import java.sql.SQLTransactionRollbackException;
 import io.github.dqualizer.ctk.jobs.fleet.HostJobTables;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so no run is ever stored without its job. A submitter learns the outcome of its own run only once its batch
  * is committed, so an answered 202 is always durable. A run that comes with a held local worker (stored already
  * claimed, its job processing: {@link LocalJobStart}) goes to that worker right after the commit; the writer gives the
- * worker and the run's claim back when the run is not stored or the hand-over fails (crash recovery then ends it).
+ * worker and the run's claim back when the run is not stored, and queues the run again when the hand-over fails.
  */
 @Component
 class RunBatchWriter implements DisposableBean {
@@ -65,7 +66,19 @@ class RunBatchWriter implements DisposableBean {
     /** Wakes a writer blocked on the empty queue at shutdown; it is no submission. */
     private static final PendingRun WAKE_UP = new PendingRun(null, null, null, new CompletableFuture<>());
 
+    /** What became of a stored run's job. */
+    enum Handover {
+        /** A held local worker took it. */
+        STARTED,
+        /** It is enqueued, for a fetch: no worker was held, or the hand-over failed and the run was queued again. */
+        ENQUEUED,
+        /** Stored claimed, but no worker took it and it could not be queued again: crash recovery here ends it. */
+        STRANDED
+    }
+
     private final ExperimentRunRepository runs;
+    private final RunTransitions transitions;
+    private final AcceptedRuns acceptedRuns;
     private final HostJobTables tables;
     private final LocalJobStart localStart;
     private final RunExecutions executions;
@@ -75,10 +88,13 @@ class RunBatchWriter implements DisposableBean {
     private final Duration waitLimit;
     private volatile boolean closed;
 
-    RunBatchWriter(ExperimentRunRepository runs, HostJobTables tables, LocalJobStart localStart,
-                   RunExecutions executions, PlatformTransactionManager transactions, JobsProperties properties) {
+    RunBatchWriter(ExperimentRunRepository runs, RunTransitions transitions, AcceptedRuns acceptedRuns, HostJobTables tables,
+                   LocalJobStart localStart, RunExecutions executions, PlatformTransactionManager transactions,
+                   JobsProperties properties) {
         this.transaction = new TransactionTemplate(transactions);
         this.runs = runs;
+        this.transitions = transitions;
+        this.acceptedRuns = acceptedRuns;
         this.tables = tables;
         this.localStart = localStart;
         this.executions = executions;
@@ -95,12 +111,12 @@ class RunBatchWriter implements DisposableBean {
     }
 
     /**
-     * Stores the run and its job; returns once both are committed, true when {@code worker} (held for it, or null)
-     * has taken the job (no fetch is needed then). Throws the database's error, or a
+     * Stores the run and its job; returns once both are committed, with what became of the job: taken by
+     * {@code worker} (held for it, or null; no fetch is needed then), enqueued, or stranded. Throws the database's error, or a
      * {@link SubmissionNotStoredException} when this instance is shutting down, too many submissions wait, or the run
      * waited {@code ctk.jobs.submission-wait-limit} without a writer taking it (it is then withdrawn: nothing stored).
      */
-    boolean store(ExperimentRun run, Job job, LocalJobStart.Worker worker) {
+    Handover store(ExperimentRun run, Job job, LocalJobStart.Worker worker) {
         PendingRun pending = enqueue(run, job, worker);
         try {
             return pending.done().get(waitLimit.toNanos(), TimeUnit.NANOSECONDS);
@@ -119,7 +135,7 @@ class RunBatchWriter implements DisposableBean {
         }
     }
 
-    private boolean awaitTakenBatch(PendingRun pending) {
+    private Handover awaitTakenBatch(PendingRun pending) {
         try {
             return pending.done().get(waitLimit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -134,7 +150,7 @@ class RunBatchWriter implements DisposableBean {
     }
 
     /** Completes when the run and its (enqueued) job are committed; fails with the database's error otherwise. */
-    CompletableFuture<Boolean> write(ExperimentRun run, Job job) {
+    CompletableFuture<Handover> write(ExperimentRun run, Job job) {
         return enqueue(run, job, null).done();
     }
 
@@ -212,13 +228,49 @@ class RunBatchWriter implements DisposableBean {
         batch.forEach(this::started);
     }
 
-    /** Committed: a run with a held worker starts on it; if the hand-over fails, crash recovery here ends the run. */
+    /** Committed: a run with a held worker starts on it; if the hand-over fails, the run is queued again. */
     private void started(PendingRun pending) {
-        boolean handedOver = pending.worker() != null && localStart.start(pending.worker(), pending.job());
-        if (pending.worker() != null && !handedOver) {
+        if (pending.worker() == null) {
+            pending.done().complete(Handover.ENQUEUED);
+        } else if (localStart.start(pending.worker(), pending.job())) {
+            pending.done().complete(Handover.STARTED);
+        } else {
             executions.ended(pending.run().id());
+            pending.done().complete(queueAgain(pending));
         }
-        pending.done().complete(handedOver);
+    }
+
+    /**
+     * The held worker's pool stopped between the hold and the commit (JobRunr stops its server after storage errors,
+     * so this happens when a submission that waited out a database outage commits): the run was stored claimed and
+     * never started. Its claim is given back and its job enqueued in one transaction, so the fetch that starts it (once
+     * the watchdog restarted the server) finds it queued; ended unstarted by crash recovery instead, it would be lost.
+     */
+    private Handover queueAgain(PendingRun pending) {
+        ExperimentRun run = pending.run();
+        Job job = pending.job();
+        acceptedRuns.take(run.id()); // its in-memory copy says claimed: the job must read the run as stored
+        try {
+            boolean queued = Boolean.TRUE.equals(transaction.execute(status -> {
+                if (transitions.markRequeued(run.id(), run.node()) != 1) {
+                    return false; // no longer this instance's claim (cancelled or recovered meanwhile)
+                }
+                job.failed("Its local worker stopped before the job started (the job server was stopping); enqueued again",
+                        new IllegalStateException("the worker pool is stopped"));
+                job.enqueue();
+                tables.storageInTransaction(run.pinnedHost()).save(job);
+                return true;
+            }));
+            if (queued) {
+                run.requeued(); // the submitter answers with the run as stored
+                log.warn("Run {} was not handed to a local worker (the job server was stopping); queued again", run.id());
+                return Handover.ENQUEUED;
+            }
+        } catch (RuntimeException e) {
+            log.warn("Run {} was not handed to a local worker and could not be queued again; crash recovery ends it: {}",
+                    run.id(), e.toString());
+        }
+        return Handover.STRANDED;
     }
 
     /** Nothing of it is stored: its held worker and its claim are given back. */
@@ -297,6 +349,6 @@ class RunBatchWriter implements DisposableBean {
         return new SubmissionNotStoredException("This instance is shutting down; nothing was stored. Retry on another instance or after the restart.");
     }
 
-    private record PendingRun(ExperimentRun run, Job job, LocalJobStart.Worker worker, CompletableFuture<Boolean> done) {
+    private record PendingRun(ExperimentRun run, Job job, LocalJobStart.Worker worker, CompletableFuture<Handover> done) {
     }
 }

@@ -123,20 +123,19 @@ public class RunSubmitter {
         if (executableHere) {
             acceptedRuns.accepted(run); // before its job exists, so the job always finds it
         }
-        boolean startedHere;
+        RunBatchWriter.Handover handover;
         try {
-            startedHere = writer.store(run, job, worker); // the writer gives the worker and the claim back if need be
+            handover = writer.store(run, job, worker); // the writer gives the worker and the claim back if need be
         } catch (RuntimeException e) {
             acceptedRuns.take(run.id());
             throw e;
         }
-        if (worker != null && !startedHere) {
+        if (handover == RunBatchWriter.Handover.STRANDED) {
             acceptedRuns.take(run.id()); // stored claimed, but no worker took it: crash recovery ends it
         }
         events.publishEvent(new RunQueued(run.id()));
-        // only a job stored enqueued is started by a fetch; one stored processing on a held worker never is, even if
-        // the hand-over failed (crash recovery ends that run), so nudging for it would only make fetches find nothing
-        if (worker == null) {
+        // only a job stored enqueued is started by a fetch; one a held worker took, or a stranded one, never is
+        if (handover == RunBatchWriter.Handover.ENQUEUED) {
             if (executableHere) {
                 nudger.nudge(run.id()); // it retries until the run starts here: only for a run that can
             }

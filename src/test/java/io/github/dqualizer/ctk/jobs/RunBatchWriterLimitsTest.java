@@ -57,16 +57,16 @@ class RunBatchWriterLimitsTest {
     void submissionsWhenMoreThanTheBoundWaitThenTheSurplusIsRefusedAtOnce() throws Exception {
         holdAllConnections();
         int surplus = 200;
-        List<CompletableFuture<Boolean>> written = new ArrayList<>();
+        List<CompletableFuture<RunBatchWriter.Handover>> written = new ArrayList<>();
         for (int i = 0; i < RunBatchWriter.MAX_WAITING + surplus; i++) {
             String id = UUID.randomUUID().toString();
             written.add(writer.write(run(id), RunSubmitter.job(id, "bounded")));
         }
 
         // refused as they were handed in: the writers hold at most two batches of 64, the queue at most MAX_WAITING
-        List<CompletableFuture<Boolean>> refused = written.stream().filter(CompletableFuture::isCompletedExceptionally).toList();
+        List<CompletableFuture<RunBatchWriter.Handover>> refused = written.stream().filter(CompletableFuture::isCompletedExceptionally).toList();
         assertThat(refused).hasSizeBetween(surplus - 2 * 64, surplus);
-        for (CompletableFuture<Boolean> submission : refused) {
+        for (CompletableFuture<RunBatchWriter.Handover> submission : refused) {
             assertThatThrownBy(submission::join).isInstanceOf(CompletionException.class)
                     .cause().isInstanceOf(SubmissionNotStoredException.class)
                     .hasMessageContaining("Too many submissions (1024) are waiting to be stored; nothing was stored");
@@ -78,7 +78,7 @@ class RunBatchWriterLimitsTest {
     @Test
     void submissionWhenNoWriterTakesItWithinTheWaitLimitThenWithdrawnAnswered503AndNeverStored() throws Exception {
         holdAllConnections();
-        List<CompletableFuture<Boolean>> ahead = new ArrayList<>();
+        List<CompletableFuture<RunBatchWriter.Handover>> ahead = new ArrayList<>();
         for (int i = 0; i < 300; i++) { // more than the writers' two batches of 64: the submission below stays queued
             String id = UUID.randomUUID().toString();
             ahead.add(writer.write(run(id), RunSubmitter.job(id, "ahead")));
@@ -98,7 +98,7 @@ class RunBatchWriterLimitsTest {
 
     @Test
     void submissionsWhileTheWriterShutsDownThenEveryOneIsAnsweredAndNoneWaitsForEver() throws Exception {
-        List<CompletableFuture<Boolean>> written = new ArrayList<>();
+        List<CompletableFuture<RunBatchWriter.Handover>> written = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             String id = UUID.randomUUID().toString();
             written.add(writer.write(run(id), RunSubmitter.job(id, "at shutdown")));

@@ -88,7 +88,7 @@ class RunBatchWriterTest {
         }
         ids.add(20, taken); // a second run with an id that exists: its insert violates the primary key
 
-        List<CompletableFuture<Boolean>> written = writeAtOnce(ids);
+        List<CompletableFuture<RunBatchWriter.Handover>> written = writeAtOnce(ids);
 
         for (int i = 0; i < ids.size(); i++) {
             if (i == 20) {
@@ -108,7 +108,7 @@ class RunBatchWriterTest {
         JdbcTemplate jdbc = new JdbcTemplate(service.bean(DataSource.class));
         List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
         jdbc.execute("ALTER TABLE jobrunr_jobs RENAME TO jobrunr_jobs_away");
-        List<CompletableFuture<Boolean>> written;
+        List<CompletableFuture<RunBatchWriter.Handover>> written;
         try {
             written = writeAtOnce(ids);
             CompletableFuture.allOf(written.toArray(CompletableFuture[]::new)).handle((ok, error) -> null).get(10, TimeUnit.SECONDS);
@@ -117,7 +117,7 @@ class RunBatchWriterTest {
         }
 
         assertThat(written).allMatch(CompletableFuture::isCompletedExceptionally);
-        for (CompletableFuture<Boolean> submission : written) {
+        for (CompletableFuture<RunBatchWriter.Handover> submission : written) {
             // a database error, so the API answers 503 "nothing was stored" instead of JobRunr's StorageException as 500
             assertThatThrownBy(submission::join).hasCauseInstanceOf(DataAccessException.class);
         }
@@ -127,7 +127,7 @@ class RunBatchWriterTest {
     @Test
     void submissionWhoseInsertLosesALockConflictThenWrittenAgainOnceTheLockIsFree() throws Exception {
         String id = UUID.randomUUID().toString();
-        CompletableFuture<Boolean> written;
+        CompletableFuture<RunBatchWriter.Handover> written;
         try (Connection other = service.bean(DataSource.class).getConnection()) {
             other.setAutoCommit(false);
             try (PreparedStatement insert = other.prepareStatement("INSERT INTO experiment_runs "
@@ -156,10 +156,10 @@ class RunBatchWriterTest {
                 .hasCauseInstanceOf(DataAccessResourceFailureException.class);
     }
 
-    private List<CompletableFuture<Boolean>> writeAtOnce(List<String> ids) throws InterruptedException {
+    private List<CompletableFuture<RunBatchWriter.Handover>> writeAtOnce(List<String> ids) throws InterruptedException {
         ExecutorService threads = Executors.newFixedThreadPool(ids.size());
         CountDownLatch go = new CountDownLatch(1);
-        List<CompletableFuture<CompletableFuture<Boolean>>> calls = new ArrayList<>();
+        List<CompletableFuture<CompletableFuture<RunBatchWriter.Handover>>> calls = new ArrayList<>();
         for (String id : ids) {
             calls.add(CompletableFuture.supplyAsync(() -> {
                 try {
@@ -171,7 +171,7 @@ class RunBatchWriterTest {
             }, threads));
         }
         go.countDown();
-        List<CompletableFuture<Boolean>> written = calls.stream().map(CompletableFuture::join).toList();
+        List<CompletableFuture<RunBatchWriter.Handover>> written = calls.stream().map(CompletableFuture::join).toList();
         threads.shutdown();
         return written;
     }

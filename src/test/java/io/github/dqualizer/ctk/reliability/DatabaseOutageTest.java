@@ -34,12 +34,15 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * The service's MariaDB stopped for 30 s while runs keep being submitted: every submission is
  * answered 202 or 503 (never anything else, never a hang), submissions during the outage store
- * nothing, and every accepted run — before, during or after — reaches a terminal state.
+ * nothing, and every accepted run — before, during or after — reaches a terminal state. Every second run is
+ * pinned to the instance's host ({@code ?host=}), so it runs on the job server of the host's table set: JobRunr
+ * stops both servers during the outage, and both must be restarted (the host's was not, and its runs stayed queued).
  */
 class DatabaseOutageTest {
 
     private static final Duration OUTAGE = Duration.ofSeconds(30);
     private static final Duration CADENCE = Duration.ofMillis(500);
+    private static final String HOST = "outage-host";
 
     @TempDir
     Path dir;
@@ -61,7 +64,10 @@ class DatabaseOutageTest {
                      "spring.datasource.url", db.jdbcUrl(),
                      "spring.datasource.username", TestUsers.DB_USER,
                      "spring.datasource.password", TestUsers.DB_PASSWORD,
-                     "ctk.jobs.watchdog-interval", "1s"), Reliability.log("outage"))) {
+                     "ctk.jobs.watchdog-interval", "1s",
+                     "ctk.instance.host", HOST,
+                     // the host's job server polls as often as the shared one, so it meets the outage too
+                     "ctk.fleet.host-poll-interval-in-seconds", "5"), Reliability.log("outage"))) {
             TestUsers.ensure(new DriverManagerDataSource(db.jdbcUrl(), TestUsers.DB_USER, TestUsers.DB_PASSWORD));
             Submissions submissions = new Submissions(service);
             long restartedAt;
@@ -98,6 +104,7 @@ class DatabaseOutageTest {
                     .allSatisfy(s -> assertThat(s.status()).as("answered while the database was down").isEqualTo(503));
             assertThat(byPhase.get("before")).extracting(Submission::status).contains(202);
             assertThat(byPhase.get("after")).extracting(Submission::status).contains(202);
+            assertThat(byPhase.get("after")).filteredOn(Submission::pinned).extracting(Submission::status).contains(202);
 
             Set<String> accepted = all.stream().filter(s -> s.status() == 202)
                     .map(s -> (String) s.body().get("run_id")).collect(Collectors.toSet());
@@ -135,7 +142,8 @@ class DatabaseOutageTest {
     }
 
     /** One answered (or failed) submission: the phase it was sent in, status code and envelope. */
-    record Submission(String phase, int status, Map<String, Object> body, Throwable failure, long answeredAt, long millis) {
+    record Submission(String phase, boolean pinned, int status, Map<String, Object> body, Throwable failure, long answeredAt,
+                      long millis) {
     }
 
     /** Sends a short run every {@link #CADENCE}, each on its own thread, and records the answers. */
@@ -158,20 +166,22 @@ class DatabaseOutageTest {
                         {"title": "short run %d (%s)", "description": "submitted around a database outage",
                          "method": [{"type": "action", "name": "sleep", "provider": {"type": "process", "path": "sleep", "arguments": ["2"]}}]}
                         """.formatted(++sent, phase);
-                pending.add(senders.submit(() -> send(phase, experiment)));
+                boolean pinned = sent % 2 == 0;
+                pending.add(senders.submit(() -> send(phase, pinned, experiment)));
                 Thread.sleep(CADENCE.toMillis()); // the submission cadence, not a wait for a condition
             }
         }
 
-        private void send(String phase, String experiment) {
+        private void send(String phase, boolean pinned, String experiment) {
             long sentAt = System.nanoTime();
             try {
-                ExternalService.Response response = service.submit(experiment);
+                ExternalService.Response response = pinned ? service.submit("host=" + HOST, experiment) : service.submit(experiment);
                 long now = System.nanoTime();
-                answers.add(new Submission(phase, response.statusCode(), response.body(), null, now, (now - sentAt) / 1_000_000));
+                answers.add(new Submission(phase, pinned, response.statusCode(), response.body(), null, now,
+                        (now - sentAt) / 1_000_000));
             } catch (RuntimeException e) {
                 long now = System.nanoTime();
-                answers.add(new Submission(phase, -1, Map.of(), e, now, (now - sentAt) / 1_000_000));
+                answers.add(new Submission(phase, pinned, -1, Map.of(), e, now, (now - sentAt) / 1_000_000));
             }
         }
 

@@ -1,6 +1,9 @@
 package io.github.dqualizer.ctk.jobs.cluster;
 
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.jobrunr.server.BackgroundJobServer;
 import org.slf4j.Logger;
@@ -12,22 +15,26 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Restarts JobRunr's background job server once the database is reachable again: JobRunr OSS stops
- * it after repeated storage errors and never restarts it by itself.
+ * Restarts JobRunr's background job servers once the database is reachable again: JobRunr OSS stops
+ * a server after repeated storage errors and never restarts it by itself. It watches the shared-tables server and
+ * every server registered with {@link #watch} (the job server of this host's table set): an unwatched one stayed
+ * stopped after an outage, and the runs pinned to this host stayed queued.
  */
 @Component
-class JobServerWatchdog {
+public class JobServerWatchdog {
 
     private static final Logger log = LoggerFactory.getLogger(JobServerWatchdog.class);
 
     private final ObjectProvider<BackgroundJobServer> jobServer;
     private final DataSource dataSource;
     private final GracefulShutdown shutdown;
+    /** Servers registered before the application is ready; watched from then on. */
+    private final List<BackgroundJobServer> registered = new CopyOnWriteArrayList<>();
     /**
-     * Looked up once, when the application is ready (null before, and on an accept-only instance): the bean does not
+     * Filled once, when the application is ready (empty before, and on an accept-only instance): the beans do not
      * change, and a bean-factory lookup every 5 s was work of the idle instance for nothing (issue 18).
      */
-    private volatile BackgroundJobServer server;
+    private volatile List<BackgroundJobServer> watched = List.of();
 
     JobServerWatchdog(ObjectProvider<BackgroundJobServer> jobServer, DataSource dataSource, GracefulShutdown shutdown) {
         this.jobServer = jobServer;
@@ -35,23 +42,35 @@ class JobServerWatchdog {
         this.shutdown = shutdown;
     }
 
-    /** JobRunr starts its server when the application is ready; only then can "not running" mean "stopped". */
+    /** A job server besides the shared-tables one, started with the context; watched once the application is ready. */
+    public void watch(BackgroundJobServer server) {
+        registered.add(server);
+    }
+
+    /** JobRunr starts its servers before the application is ready; only then can "not running" mean "stopped". */
     @EventListener(ApplicationReadyEvent.class)
     void applicationReady() {
-        server = jobServer.getIfAvailable();
+        List<BackgroundJobServer> servers = new ArrayList<>();
+        jobServer.ifAvailable(servers::add);
+        servers.addAll(registered);
+        watched = List.copyOf(servers);
     }
 
     @Scheduled(fixedDelayString = "${ctk.jobs.watchdog-interval:5s}", initialDelayString = "${ctk.jobs.watchdog-interval:5s}")
     void restartWhenDatabaseIsBack() {
-        BackgroundJobServer server = this.server;
-        if (server == null || server.isRunning() || shutdown.stopping() || !databaseReachable()) {
-            return;
-        }
-        log.warn("JobRunr's job server had stopped (database outage?); the database is back, restarting it");
-        try {
-            server.start();
-        } catch (RuntimeException e) {
-            log.warn("Restarting the job server failed; trying again later: {}", e.toString());
+        for (BackgroundJobServer server : watched) {
+            if (server.isRunning() || shutdown.stopping()) {
+                continue;
+            }
+            if (!databaseReachable()) {
+                return;
+            }
+            log.warn("JobRunr's {} had stopped (database outage?); the database is back, restarting it", server);
+            try {
+                server.start();
+            } catch (RuntimeException e) {
+                log.warn("Restarting {} failed; trying again later: {}", server, e.toString());
+            }
         }
     }
 

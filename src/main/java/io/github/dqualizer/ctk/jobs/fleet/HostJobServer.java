@@ -1,6 +1,7 @@
 package io.github.dqualizer.ctk.jobs.fleet;
 
 import io.github.dqualizer.ctk.jobs.cluster.InstanceIdentity;
+import io.github.dqualizer.ctk.jobs.cluster.JobServerWatchdog;
 import io.github.dqualizer.ctk.jobs.jobrunr.JobStartNudger;
 import io.github.dqualizer.ctk.jobs.jobrunr.LocalJobStart;
 import io.github.dqualizer.ctk.jobs.jobrunr.SharedWorkers;
@@ -26,7 +27,7 @@ import static org.jobrunr.server.BackgroundJobServerConfiguration.usingStandardB
  * {@link BackgroundJobServer}: the rest of the service means the shared-tables server by that type. Its workers are
  * the shared-tables server's ({@link SharedWorkers}): the instance runs at most the configured count. Started with
  * the context, paused while the context is stopped (after {@code GracefulShutdown} cancelled the runs), stopped at
- * the end.
+ * the end; restarted by the {@link JobServerWatchdog} when JobRunr stopped it during a database outage.
  */
 @Component
 class HostJobServer implements SmartLifecycle, DisposableBean {
@@ -39,7 +40,7 @@ class HostJobServer implements SmartLifecycle, DisposableBean {
     HostJobServer(ObjectProvider<BackgroundJobServer> sharedServer, HostJobTables tables, InstanceIdentity instance,
                   @Qualifier("jobRunrJsonMapper") JsonMapper jsonMapper, ObjectProvider<JobActivator> activator,
                   ApplicationContext context, JobStartNudger nudger, LocalJobStart localStart, SharedWorkers workers,
-                  FleetProperties fleet,
+                  FleetProperties fleet, JobServerWatchdog watchdog,
                   @Value("${jobrunr.background-job-server.interrupt-jobs-await-duration-on-stop:10s}") Duration awaitOnStop) {
         if (sharedServer.getIfAvailable() == null) {
             this.server = null; // accept-only: it executes nothing, pinned or not
@@ -54,6 +55,7 @@ class HostJobServer implements SmartLifecycle, DisposableBean {
                         .andInterruptJobsAwaitDurationOnStopBackgroundJobServer(awaitOnStop));
         nudger.alsoFetchOn(server);
         localStart.serveHost(instance.host(), server);
+        watchdog.watch(server);
     }
 
     @Override

@@ -98,6 +98,13 @@ public class ExperimentRun {
         this.startedAt = at;
     }
 
+    /** As stored by {@code RunTransitions.markRequeued}: a claim no worker used is given back. */
+    public void requeued() {
+        this.status = RunStatus.QUEUED;
+        this.node = null;
+        this.startedAt = null;
+    }
+
     public void requestCancellation() {
         this.cancelRequested = true;
     }

@@ -25,6 +25,8 @@ public class RunTransitions {
             + " started_at = ?, version = version + 1 WHERE id = ? AND status = 'QUEUED'";
     private static final String END = "UPDATE experiment_runs SET status = ?, deviated = ?, journal_json = ?,"
             + " status_reason = ?, ended_at = ?, version = version + 1 WHERE id = ? AND node = ? AND status = 'RUNNING'";
+    private static final String REQUEUE = "UPDATE experiment_runs SET status = 'QUEUED', node = NULL, started_at = NULL,"
+            + " version = version + 1 WHERE id = ? AND node = ? AND status = 'RUNNING'";
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
     private final JdbcTemplate jdbc;
@@ -44,6 +46,15 @@ public class RunTransitions {
             bindUtc(statement, 3, at);
             statement.setString(4, id);
         });
+    }
+
+    /**
+     * Gives back {@code node}'s claim of a run that no worker started (stored claimed for a local worker whose pool
+     * stopped before the hand-over): queued again, as if it had never been claimed; 0 when it is no longer that
+     * node's running run (cancelled or recovered meanwhile).
+     */
+    public int markRequeued(String id, String node) {
+        return jdbc.update(REQUEUE, id, node);
     }
 
     /**
