@@ -1,5 +1,6 @@
 package io.github.dqualizer.ctk.jobs;
 
+import io.github.dqualizer.ctk.jobs.jobrunr.SampledStatsJobServer;
 import io.github.dqualizer.ctk.support.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,6 +48,11 @@ class JobServerHealthTest {
     @BeforeEach
     void setUp() {
         client = LocalClient.on(port, Duration.ofSeconds(30));
+    }
+
+    @Test
+    void sharedJobServerIsTheOneWhoseHeartbeatSamplesTheHostFigures() {
+        assertThat(jobServer).isInstanceOf(SampledStatsJobServer.class);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.github.dqualizer.ctk.jobs.cluster.InstanceIdentity;
 import io.github.dqualizer.ctk.jobs.cluster.JobServerWatchdog;
 import io.github.dqualizer.ctk.jobs.jobrunr.JobStartNudger;
 import io.github.dqualizer.ctk.jobs.jobrunr.LocalJobStart;
+import io.github.dqualizer.ctk.jobs.jobrunr.SampledStatsJobServer;
 import io.github.dqualizer.ctk.jobs.jobrunr.SharedWorkers;
 import java.time.Duration;
 import org.jobrunr.server.BackgroundJobServer;
@@ -46,7 +47,7 @@ class HostJobServer implements SmartLifecycle, DisposableBean {
             this.server = null; // accept-only: it executes nothing, pinned or not
             return;
         }
-        this.server = new BackgroundJobServer(tables.storage(instance.host()), jsonMapper,
+        this.server = new SampledStatsJobServer(tables.storage(instance.host()), jsonMapper,
                 activator.getIfAvailable(() -> context::getBean),
                 usingStandardBackgroundJobServerConfiguration()
                         .andName(instance.name() + " host " + instance.host())
