@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark harness (docs/benchmarks.md). It reports figures; it asserts nothing.
 #   CTK_BENCH_DB_URL=jdbc:mysql://127.0.0.1:3306/ctk_bench scripts/benchmark.sh [scenario]
-# scenario: submit | parallel-sleeps | wait-held | engine-overhead | idle | all (default) | process-check | recovery | submit-external | wait-external | fleet
+# scenario: submit | parallel-sleeps | wait-held | engine-overhead | idle | all (default) | process-check | recovery | submit-external | wait-external | idle-together | fleet
 #   submit           fire-and-forget submissions/s and latency, submit-to-start, trivial wait-mode round trip
 #   parallel-sleeps  8 experiments of 'sleep 2' submitted at once, until all have ended
 #   wait-held        1,000 wait-mode requests held open: heap after GC and thread count before/while
@@ -25,6 +25,10 @@
 #                    from the stored timestamps, then per trivial process activity (101 against 1 'true' actions);
 #                    -Dbench.homes=dirA,dirB compares production builds interleaved;
 #                    empties the runs and jobs tables of the bench database first
+#   idle-together    the builds of -Dbench.homes=dirA,dirB (as for wait-external) started at once in the production
+#                    launch form, each on its own database (CTK_BENCH_DB_URL + _1, _2, ...; created if missing), idle:
+#                    their CPU and wake-ups over the same windows (-Dbench.windows=4 of -Dbench.idleSeconds=120 after
+#                    -Dbench.settleSeconds=60), so a change in the machine's speed hits every build alike
 #   issue18          every figure of issue 18 in one command, one after the other (production launch form unless
 #                    BENCH_SERVICE_LAUNCH says otherwise): wait-external (idle CPU and wake-ups over 90 s after a 60 s
 #                    settle, 300 round trips of each kind), recovery (10 rounds), engine-overhead, idle (start-up to
@@ -34,7 +38,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scenario="${1:-all}"
-if [ "$scenario" = issue18 ]; then export BENCH_SERVICE_LAUNCH="${BENCH_SERVICE_LAUNCH:-production}"; fi
+if [ "$scenario" = issue18 ] || [ "$scenario" = idle-together ]; then export BENCH_SERVICE_LAUNCH="${BENCH_SERVICE_LAUNCH:-production}"; fi
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime
 jar="${CTK_HOME:-target/production}/dqualizer-ctk.jar"

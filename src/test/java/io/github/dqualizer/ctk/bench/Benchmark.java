@@ -67,13 +67,17 @@ public final class Benchmark {
             WaitRoundTripBenchmark.main(new String[0]);
             return;
         }
+        if (scenario.equals("idle-together")) {
+            IdleTogetherBenchmark.main(new String[0]);
+            return;
+        }
         if (scenario.equals("submit-external")) {
             ExternalLoadBenchmark.main(new String[0]);
             return;
         }
         List<String> known = List.of("submit", "parallel-sleeps", "wait-held", "engine-overhead", "all");
         if (!known.contains(scenario)) {
-            throw new IllegalArgumentException("Unknown scenario " + scenario + "; one of " + known + " or idle, submit-external, wait-external");
+            throw new IllegalArgumentException("Unknown scenario " + scenario + "; one of " + known + " or idle, idle-together, submit-external, wait-external");
         }
         Benchmark bench = new Benchmark();
         bench.start();

@@ -4,13 +4,17 @@ import io.github.dqualizer.ctk.jobs.execution.RunExecutions;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRun;
 import io.github.dqualizer.ctk.jobs.store.ExperimentRunRepository;
 import io.github.dqualizer.ctk.jobs.store.RunStatus;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +24,11 @@ import org.springframework.stereotype.Component;
  * executing before it is claimed, so "running here but not registered" is certain; the recovery's conditional
  * claim makes a run that ended meanwhile a no-op. The look is one indexed, auto-committed query while no run is
  * running anywhere (the usual idle case; issue 18): the entities are read, in a JPA transaction, only when there are
- * running runs to check.
+ * running runs to check. Scheduled as a plain task, not a {@code @Scheduled} method: those build an observation
+ * context and call through reflection at every tick, most of the scheduler's idle CPU (docs/benchmarks.md, issue 18).
  */
 @Component
-class CrashRecovery {
+class CrashRecovery implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(CrashRecovery.class);
     private static final String ANY_RUNNING = "SELECT 1 FROM experiment_runs WHERE status = 'RUNNING' LIMIT 1";
@@ -34,10 +39,16 @@ class CrashRecovery {
     private final InstanceIdentity instance;
     private final RunExecutions executions;
     private final RunRecoveries recoveries;
+    private final Duration interval;
+    private final Duration initialDelay;
     private volatile boolean ready;
 
     CrashRecovery(ExperimentRunRepository runs, JdbcTemplate jdbc, LiveInstances liveInstances, InstanceIdentity instance,
-                  RunExecutions executions, RunRecoveries recoveries) {
+                  RunExecutions executions, RunRecoveries recoveries,
+                  @Value("${ctk.jobs.recovery-interval:10s}") Duration interval,
+                  @Value("${ctk.jobs.recovery-initial-delay:2s}") Duration initialDelay) {
+        this.interval = interval;
+        this.initialDelay = initialDelay;
         this.runs = runs;
         this.jdbc = jdbc;
         this.liveInstances = liveInstances;
@@ -51,7 +62,11 @@ class CrashRecovery {
         ready = true;
     }
 
-    @Scheduled(fixedDelayString = "${ctk.jobs.recovery-interval:10s}", initialDelayString = "${ctk.jobs.recovery-initial-delay:2s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::recoverOrphanedRuns, interval, initialDelay));
+    }
+
     void recoverOrphanedRuns() {
         if (!ready || !instance.hasJobServer()) {
             return; // a recoverer without a heartbeat would look dead to the others, which would recover the run again

@@ -1,6 +1,7 @@
 package io.github.dqualizer.ctk.jobs.cluster;
 
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,19 +10,23 @@ import org.jobrunr.server.BackgroundJobServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
  * Restarts JobRunr's background job servers once the database is reachable again: JobRunr OSS stops
  * a server after repeated storage errors and never restarts it by itself. It watches the shared-tables server and
  * every server registered with {@link #watch} (the job server of this host's table set): an unwatched one stayed
- * stopped after an outage, and the runs pinned to this host stayed queued.
+ * stopped after an outage, and the runs pinned to this host stayed queued. A plain scheduled task, as
+ * {@code CrashRecovery} is.
  */
 @Component
-public class JobServerWatchdog {
+public class JobServerWatchdog implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(JobServerWatchdog.class);
 
@@ -36,7 +41,11 @@ public class JobServerWatchdog {
      */
     private volatile List<BackgroundJobServer> watched = List.of();
 
-    JobServerWatchdog(ObjectProvider<BackgroundJobServer> jobServer, DataSource dataSource, GracefulShutdown shutdown) {
+    private final Duration interval;
+
+    JobServerWatchdog(ObjectProvider<BackgroundJobServer> jobServer, DataSource dataSource, GracefulShutdown shutdown,
+                      @Value("${ctk.jobs.watchdog-interval:5s}") Duration interval) {
+        this.interval = interval;
         this.jobServer = jobServer;
         this.dataSource = dataSource;
         this.shutdown = shutdown;
@@ -56,7 +65,11 @@ public class JobServerWatchdog {
         watched = List.copyOf(servers);
     }
 
-    @Scheduled(fixedDelayString = "${ctk.jobs.watchdog-interval:5s}", initialDelayString = "${ctk.jobs.watchdog-interval:5s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::restartWhenDatabaseIsBack, interval, interval));
+    }
+
     void restartWhenDatabaseIsBack() {
         for (BackgroundJobServer server : watched) {
             if (server.isRunning() || shutdown.stopping()) {

@@ -16,7 +16,9 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,13 +28,14 @@ import org.springframework.stereotype.Component;
  * Read at most once a second for nudging; a refusal of {@code ?host=} always reads again.
  */
 @Component
-class FleetMembers {
+class FleetMembers implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(FleetMembers.class);
     private static final Duration CACHE = Duration.ofSeconds(1);
     /** Rows of instances gone this long are removed when another instance registers. */
     private static final Duration STALE = Duration.ofDays(1);
     private static final Duration FIRST_HEARTBEAT_WAIT = Duration.ofSeconds(10);
+    private static final Duration REGISTRATION_CHECK = Duration.ofMinutes(1);
 
     private final JdbcTemplate jdbc;
     private final LiveInstances liveInstances;
@@ -97,8 +100,13 @@ class FleetMembers {
         }
     }
 
+    /** A plain scheduled task, as {@code CrashRecovery} is. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::registerIfMissing, REGISTRATION_CHECK, REGISTRATION_CHECK));
+    }
+
     /** A registration lost to a database outage at start-up is made up for; one indexed read a minute. */
-    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
     void registerIfMissing() {
         try {
             if (instance.hasJobServer() && jdbc.queryForObject(
