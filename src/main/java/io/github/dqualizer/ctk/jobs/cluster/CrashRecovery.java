@@ -47,14 +47,14 @@ class CrashRecovery implements SchedulingConfigurer {
                   RunExecutions executions, RunRecoveries recoveries,
                   @Value("${ctk.jobs.recovery-interval:10s}") Duration interval,
                   @Value("${ctk.jobs.recovery-initial-delay:2s}") Duration initialDelay) {
-        this.interval = interval;
-        this.initialDelay = initialDelay;
         this.runs = runs;
         this.jdbc = jdbc;
         this.liveInstances = liveInstances;
         this.instance = instance;
         this.executions = executions;
         this.recoveries = recoveries;
+        this.interval = interval;
+        this.initialDelay = initialDelay;
     }
 
     @EventListener(ApplicationReadyEvent.class)

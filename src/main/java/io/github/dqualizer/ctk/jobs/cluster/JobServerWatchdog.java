@@ -33,6 +33,7 @@ public class JobServerWatchdog implements SchedulingConfigurer {
     private final ObjectProvider<BackgroundJobServer> jobServer;
     private final DataSource dataSource;
     private final GracefulShutdown shutdown;
+    private final Duration interval;
     /** Servers registered before the application is ready; watched from then on. */
     private final List<BackgroundJobServer> registered = new CopyOnWriteArrayList<>();
     /**
@@ -41,14 +42,12 @@ public class JobServerWatchdog implements SchedulingConfigurer {
      */
     private volatile List<BackgroundJobServer> watched = List.of();
 
-    private final Duration interval;
-
     JobServerWatchdog(ObjectProvider<BackgroundJobServer> jobServer, DataSource dataSource, GracefulShutdown shutdown,
                       @Value("${ctk.jobs.watchdog-interval:5s}") Duration interval) {
-        this.interval = interval;
         this.jobServer = jobServer;
         this.dataSource = dataSource;
         this.shutdown = shutdown;
+        this.interval = interval;
     }
 
     /** A job server besides the shared-tables one, started with the context; watched once the application is ready. */
