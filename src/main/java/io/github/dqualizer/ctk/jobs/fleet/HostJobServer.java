@@ -86,6 +86,11 @@ class HostJobServer implements SmartLifecycle, DisposableBean {
         return running;
     }
 
+    /** True when this instance executes runs but its server here does not run (stopped, paused or stopping). */
+    boolean serverStopped() {
+        return server != null && !server.isRunning();
+    }
+
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 1;
