@@ -36,6 +36,8 @@ class HostJobServer implements SmartLifecycle, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(HostJobServer.class);
 
     private final BackgroundJobServer server;
+    /** Whether the context started it once: a later start resumes it. */
+    private boolean started;
     private volatile boolean running;
 
     HostJobServer(ObjectProvider<BackgroundJobServer> sharedServer, HostJobTables tables, InstanceIdentity instance,
@@ -59,14 +61,23 @@ class HostJobServer implements SmartLifecycle, DisposableBean {
         watchdog.watch(server);
     }
 
+    /**
+     * Starts the server, or after {@link #stop()} (a context stopped and started again) resumes it: a paused server
+     * is not running, and starting a started one is a no-op, so it used to stay paused and the runs pinned here queued.
+     */
     @Override
     public void start() {
         if (server != null) {
-            if (server.isRunning()) {
-                server.resumeProcessing();
-            } else {
+            if (!started) {
                 server.start();
+                started = true;
                 log.info("Job server for runs pinned to this host started on its own JobRunr tables");
+            } else {
+                try {
+                    server.resumeProcessing(); // a no-op when it processes already
+                } catch (IllegalStateException stopped) {
+                    log.warn("Job server for runs pinned to this host is stopped; the watchdog restarts it when it can");
+                }
             }
         }
         running = true;
