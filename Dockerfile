@@ -24,7 +24,7 @@ COPY scripts/build-production.sh scripts/run-production.sh /app/scripts/
 COPY --from=build /src/target/production-jars/ /tmp/jars/
 RUN /app/scripts/build-production.sh --jars /tmp/jars --dest /app && rm -rf /tmp/jars
 EXPOSE 3323 8000 8001
-# run-production.sh: exec java -XX:+UseSerialGC -Xms64m -Xmx512m -XX:NewRatio=5 -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.5 -XX:ReservedCodeCacheSize=240m -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=1000 -XX:AOTCache=/app/dqualizer-ctk.aot $JAVA_OPTS
+# run-production.sh: exec java -XX:+UseSerialGC -Xms64m -Xmx512m -XX:NewRatio=5 -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.5 -XX:ReservedCodeCacheSize=240m -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=10000 -XX:GuaranteedSafepointInterval=10000 -XX:AOTCache=/app/dqualizer-ctk.aot $JAVA_OPTS
 # -jar /app/dqualizer-ctk.jar (its manifest adds dqualizer-ctk-libs.jar and jobrunr.jar) with MALLOC_ARENA_MAX=2 (idle resident memory, docs/benchmarks.md); java is PID 1.
 # Extra JVM options: JAVA_OPTS. Data (H2 file, generated keys) stays under /app/data as before.
 ENTRYPOINT ["/app/scripts/run-production.sh"]

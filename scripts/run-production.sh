@@ -35,11 +35,12 @@ export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # -XX:NewRatio=5: the young generation a sixth of the heap instead of a third. Eden is touched all over between two
 # collections, so at idle it is resident: 17 MB with the default, 9 MB with this; it still grows with the heap under
 # load. Idle VmRSS 245-253 -> 236-243 MB, the same start-up, wait-mode and 500/s figures (docs/benchmarks.md).
-# -XX:AsyncDeflationInterval=1000 (a diagnostic flag): the JVM's monitor deflation thread wakes every 250 ms by default
-# to check whether idle monitors need deflating, and each wake-up cost 0.2-0.4 ms of CPU on this VM host: 4 a second were
-# 0.1-0.2 % of a core at idle. Once a second is JDK 18's own interval (it waited GuaranteedSafepointInterval); the
-# 60 s guaranteed deflation is unchanged (docs/benchmarks.md, "Issue 18: wake-ups").
-flags=(-XX:+UseSerialGC -Xms64m -Xmx512m -XX:NewRatio=5 -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.5 -XX:ReservedCodeCacheSize=240m -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=1000)
+# -XX:AsyncDeflationInterval=10000 -XX:GuaranteedSafepointInterval=10000 (diagnostic flags): the monitor deflation
+# thread (every 250 ms by default) and the VM thread (every second) wake only to check whether there is work, and each
+# wake-up cost 0.2-0.7 ms of CPU on a virtualised 2-core host. Every 10 s is enough: monitors are still deflated at
+# least once a minute (GuaranteedAsyncDeflationInterval, unchanged), and a cleanup safepoint that is needed sooner
+# comes with any GC or other safepoint (docs/benchmarks.md, "Issue 18: fewer wake-ups").
+flags=(-XX:+UseSerialGC -Xms64m -Xmx512m -XX:NewRatio=5 -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.5 -XX:ReservedCodeCacheSize=240m -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=10000 -XX:GuaranteedSafepointInterval=10000)
 # The archive only fits the JDK that wrote it (same build): build-production.sh records that JDK's release
 # file; reading it here costs no extra JVM start.
 java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")}"

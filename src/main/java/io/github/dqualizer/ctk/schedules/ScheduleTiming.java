@@ -11,13 +11,18 @@ import org.jobrunr.storage.StorageProvider;
 
 /**
  * When a schedule fires: a cron expression (5 fields, or 6 with seconds first) or an ISO-8601 interval
- * ({@code PT10S}), exactly one of them; JobRunr's own rules decide what is valid, including its minimum
- * time between two firings.
+ * ({@code PT20S}), exactly one of them. Two firings must be at least one job server poll apart: JobRunr plans a
+ * recurring job's firings one poll ahead and enqueues them at its next poll, so firings closer together than the poll
+ * would start in bunches (JobRunr's own check knows only its smallest poll, 5 s).
  */
 record ScheduleTiming(String cron, String interval) {
 
-    /** Throws {@link ScheduleException} with JobRunr's reason when the timing cannot be scheduled. */
-    static ScheduleTiming of(String cron, String interval, StorageProvider storage) {
+    /**
+     * Throws {@link ScheduleException} with the reason when the timing cannot be scheduled.
+     *
+     * @param poll the job servers' poll interval ({@code jobrunr.background-job-server.poll-interval-in-seconds})
+     */
+    static ScheduleTiming of(String cron, String interval, StorageProvider storage, Duration poll) {
         boolean hasCron = cron != null && !cron.isBlank();
         boolean hasInterval = interval != null && !interval.isBlank();
         if (hasCron == hasInterval) {
@@ -25,10 +30,17 @@ record ScheduleTiming(String cron, String interval) {
         }
         ScheduleTiming timing = hasCron ? new ScheduleTiming(cron.trim(), null) : new ScheduleTiming(null, interval.trim());
         Schedule schedule = timing.jobRunrSchedule();
+        String field = hasCron ? "cron" : "interval";
+        Duration between = schedule.durationBetweenSchedules();
         try {
-            storage.validateRecurringJobInterval(schedule.durationBetweenSchedules());
+            storage.validateRecurringJobInterval(between);
         } catch (IllegalArgumentException tooOften) {
-            throw ScheduleException.invalid((hasCron ? "cron" : "interval") + " fires too often: " + tooOften.getMessage());
+            throw ScheduleException.invalid(field + " fires too often: " + tooOften.getMessage());
+        }
+        if (between.compareTo(poll) < 0) {
+            throw ScheduleException.invalid(field + " fires too often: the smallest supported duration between two "
+                    + "firings is " + poll.toSeconds() + " seconds, the job servers' poll interval "
+                    + "(jobrunr.background-job-server.poll-interval-in-seconds).");
         }
         return timing;
     }

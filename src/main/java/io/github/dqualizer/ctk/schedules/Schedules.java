@@ -2,6 +2,7 @@ package io.github.dqualizer.ctk.schedules;
 
 import io.github.dqualizer.ctk.jobs.store.StoredExperiment;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import org.jobrunr.scheduling.JobScheduler;
 import org.jobrunr.storage.StorageProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import static org.jobrunr.scheduling.RecurringJobBuilder.aRecurringJob;
@@ -28,14 +30,16 @@ public class Schedules {
     private final JobScheduler jobs;
     private final StorageProvider jobStorage;
     private final Clock clock;
+    private final Duration poll;
 
     Schedules(ScheduleRepository schedules, StoredExperiment storage, JobScheduler jobs, StorageProvider jobStorage,
-              Clock clock) {
+              Clock clock, @Value("${jobrunr.background-job-server.poll-interval-in-seconds}") int pollSeconds) {
         this.schedules = schedules;
         this.storage = storage;
         this.jobs = jobs;
         this.jobStorage = jobStorage;
         this.clock = clock;
+        this.poll = Duration.ofSeconds(pollSeconds);
     }
 
     public ScheduleView create(String owner, ScheduleRequest request) {
@@ -43,7 +47,7 @@ public class Schedules {
         if (name.isEmpty() || name.length() > MAX_NAME) {
             throw ScheduleException.invalid("name must be 1 to " + MAX_NAME + " characters.");
         }
-        ScheduleTiming timing = ScheduleTiming.of(request.cron(), request.interval(), jobStorage);
+        ScheduleTiming timing = ScheduleTiming.of(request.cron(), request.interval(), jobStorage, poll);
         if (schedules.existsByOwnerAndName(owner, name)) {
             throw ScheduleException.conflict("You already have a schedule named '" + name + "'.");
         }

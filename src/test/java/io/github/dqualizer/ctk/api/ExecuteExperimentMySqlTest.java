@@ -9,6 +9,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 // the properties of ScheduleMySqlTest: one application context on the MySQL server for both
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ctk.dashboard.enabled=false",
+        // ScheduleMySqlTest's properties too, so both share one application context
+        "jobrunr.background-job-server.poll-interval-in-seconds=5",
         "ctk.secrets.key-file=target/test-secrets.key",
         MySqlTestDatabase.URL_PROPERTY,
         MySqlTestDatabase.USERNAME_PROPERTY,

@@ -36,7 +36,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * MariaDB database, each with its own {@code ctk.instance.host}. Every JobRunr server is named after its host, not
  * after its OS process: the instances then know each other only by heartbeat, as on three machines (on one machine
  * {@code LocalProcess} would see a killed process's absence at once). The kill -9 is a real SIGKILL; the survivors
- * notice it by JobRunr's server timeout, at its smallest: the 5 s minimum poll interval × the minimum multiplicand 4.
+ * notice it by JobRunr's server timeout, at its smallest: the 5 s minimum poll interval (set here; the service's
+ * default is JobRunr's 15 s) × the minimum multiplicand 4.
  */
 @EnabledIfMySqlConfigured
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -96,6 +97,7 @@ class FleetProcessesMySqlTest {
         // a name without "(pid N, ns X)": the others cannot look the process up, only at its heartbeat
         properties.put("jobrunr.background-job-server.name", host);
         properties.put("jobrunr.background-job-server.worker-count", String.valueOf(WORKERS));
+        properties.put("jobrunr.background-job-server.poll-interval-in-seconds", "5");
         properties.put("jobrunr.background-job-server.server-timeout-poll-interval-multiplicand", "4");
         properties.put("ctk.fleet.nudge-address", "127.0.0.1");
         properties.put("ctk.fleet.nudge-bind", "127.0.0.1");
