@@ -17,10 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The heartbeat reads the host's figures once a minute, and afresh after every start and stop, while its time, the
- * running state and the first heartbeat stay exact. A real JobRunr server on JobRunr's in-memory storage with a poll
- * of a minute (only its announcement reads the status by itself here) and a clock the test moves; the test's subclass
- * counts the full reads.
+ * The heartbeat reads the host's figures once a minute (from the JDK's bean, not through JobRunr's MBean server
+ * reads), and JobRunr's full status afresh after every start and stop, while its time, the running state and the first
+ * heartbeat stay exact. A real JobRunr server on JobRunr's in-memory storage with a poll of a minute (only its
+ * announcement reads the status by itself here) and a clock the test moves; the test's subclass counts the reads.
  */
 class SampledStatsJobServerTest {
 
@@ -44,6 +44,7 @@ class SampledStatsJobServerTest {
         BackgroundJobServerStatus sampled = server.getServerStatus();
 
         assertThat(server.reads.get()).as("no full read within the minute").isEqualTo(reads);
+        assertThat(server.hostReads.get()).as("no host read within the minute").isZero();
         assertThat(sampled.getLastHeartbeat()).isEqualTo(clock.instant());
         assertThat(sampled.getFirstHeartbeat()).isEqualTo(full.getFirstHeartbeat());
         assertThat(sampled.isRunning()).isTrue();
@@ -52,9 +53,20 @@ class SampledStatsJobServerTest {
         assertThat(sampled.getProcessMaxMemory()).isEqualTo(Runtime.getRuntime().maxMemory());
 
         clock.advance(Duration.ofSeconds(1));
-        server.getServerStatus();
+        BackgroundJobServerStatus minuteLater = server.getServerStatus();
 
-        assertThat(server.reads.get()).as("a minute after the last full read").isEqualTo(reads + 1);
+        assertThat(server.hostReads.get()).as("a minute after the last read: the host's figures").isEqualTo(1);
+        assertThat(server.reads.get()).as("but not JobRunr's full status").isEqualTo(reads);
+        assertThat(minuteLater.getFirstHeartbeat()).isEqualTo(full.getFirstHeartbeat());
+        assertThat(minuteLater.getSystemTotalMemory()).as("the same figure JobRunr reads")
+                .isEqualTo(full.getSystemTotalMemory());
+        assertThat(minuteLater.getSystemFreeMemory()).isPositive().isLessThanOrEqualTo(full.getSystemTotalMemory());
+        assertThat(minuteLater.getSystemCpuLoad()).isBetween(0.0, 1.0);
+        assertThat(minuteLater.getProcessCpuLoad()).isBetween(0.0, 1.0);
+
+        clock.advance(Duration.ofSeconds(59));
+        server.getServerStatus();
+        assertThat(server.hostReads.get()).as("within a minute of the host read").isEqualTo(1);
     }
 
     @Test
@@ -84,9 +96,10 @@ class SampledStatsJobServerTest {
         return started;
     }
 
-    /** Counts JobRunr's full status reads (each reads the host's figures through the MBean server). */
+    /** Counts JobRunr's full status reads (through the MBean server) and the direct reads of the host's figures. */
     static class CountingServer extends SampledStatsJobServer {
         final AtomicInteger reads = new AtomicInteger();
+        final AtomicInteger hostReads = new AtomicInteger();
         volatile BackgroundJobServerStatus lastFull;
 
         CountingServer(InMemoryStorageProvider storage, Clock clock) {
@@ -99,6 +112,12 @@ class SampledStatsJobServerTest {
             reads.incrementAndGet();
             lastFull = super.readFullStatus();
             return lastFull;
+        }
+
+        @Override
+        HostFigures readHostFigures(Instant now) {
+            hostReads.incrementAndGet();
+            return super.readHostFigures(now);
         }
     }
 
