@@ -24,7 +24,7 @@ public class JobRunrDashboard {
     private final JsonMapper json;
     private final RequeueAction requeue;
 
-    JobRunrDashboard(StorageProvider storage, JsonMapper jobRunrJsonMapper, RequeueAction requeue) {
+    public JobRunrDashboard(StorageProvider storage, JsonMapper jobRunrJsonMapper, RequeueAction requeue) {
         this.storage = storage;
         this.json = jobRunrJsonMapper;
         this.requeue = requeue;
