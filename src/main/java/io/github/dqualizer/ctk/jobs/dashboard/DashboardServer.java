@@ -20,8 +20,8 @@ import reactor.netty.ChannelBindException;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
-import reactor.netty.http.server.HttpServerResponse;
 import org.springframework.context.SmartLifecycle;
+import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * Serves JobRunr's dashboard handlers ({@link JobRunrDashboard}) on a configurable address: JobRunr OSS binds its own
@@ -44,9 +44,10 @@ class DashboardServer implements SmartLifecycle {
     private final DashboardCredentials credentials;
     private final Supplier<JobRunrDashboard.Handlers> dashboard;
     private JobRunrDashboard.Handlers handlers;
-    private Map<String, HttpHandler> routes;
-    private Authenticator authenticator;
-    private ThreadPoolExecutor workers;
+    // read by Netty's threads for each request
+    private volatile Map<String, HttpHandler> routes;
+    private volatile Authenticator authenticator;
+    private volatile ThreadPoolExecutor workers;
     private DisposableServer server;
 
     DashboardServer(DashboardProperties properties, DashboardCredentials credentials, JobRunrDashboard dashboard) {
@@ -130,8 +131,12 @@ class DashboardServer implements SmartLifecycle {
             return response.status(400).send();
         }
         NettyHttpExchange exchange = new NettyHttpExchange(request, uri);
+        ThreadPoolExecutor running = workers;
         try {
-            workers.execute(() -> handle(exchange));
+            if (running == null) {
+                throw new RejectedExecutionException("stopped");
+            }
+            running.execute(() -> handle(exchange));
         } catch (RejectedExecutionException stopping) {
             return response.status(503).send();
         }
